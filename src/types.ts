@@ -1,0 +1,141 @@
+/**
+ * The archive's words, as types. The article record is the public contract
+ * (../shared/CONTRACT.md): front matter of the normalised Markdown and each
+ * entry of data/articles.json.
+ */
+
+export type ZoneType =
+  | "经济技术开发区"
+  | "高新技术产业开发区"
+  | "产业集聚区"
+  | "城乡一体化示范区"
+  | "综合保税区"
+  | "航空港经济综合实验区"
+  | "经济开发区"
+  | "其他";
+
+export type ZoneLevel = "国家级" | "省级" | null;
+
+/** The development zone an article is about. */
+export interface Zone {
+  /** canonical full name, Simplified, e.g. 鹤壁经济技术开发区 */
+  name: string;
+  /** the short name the press uses, e.g. 鹤壁经开区 */
+  shortName: string;
+  type: ZoneType;
+  level: ZoneLevel;
+  /** prefecture-level city with its suffix, e.g. 鹤壁市 */
+  city: string;
+  /** county (县/市/区) or null */
+  county: string | null;
+}
+
+export type BylineRole = "记者" | "通讯员" | "摄影" | "作者" | "编辑";
+
+export interface Byline {
+  name: string;
+  role: BylineRole;
+}
+
+export interface Figure {
+  /** what is measured, as the text names it (e.g. 固定资产投资) */
+  indicator: string | null;
+  /** the number as stated, in `unit`; null for growth-only figures */
+  value: number | null;
+  /** unit as written: 亿元, 万元, 亿美元, 万美元, %, 个 … */
+  unit: string | null;
+  /** year-on-year change in percent (下降 → negative), or null */
+  growth: number | null;
+  /** e.g. 1—10月, 前三季度, 2022年, or null */
+  period: string | null;
+  /** the clause the figure came from */
+  quote: string;
+  /** set when the extractor could not tie the numbers together safely */
+  uncertain?: boolean;
+}
+
+export interface SourceRef {
+  /** input file, relative to the articles folder, with / separators */
+  file: string;
+  sha256: string;
+  /** 1-based index of this article within its file */
+  part: number;
+  parts: number;
+}
+
+export type DatePrecisionSource = "explicit" | "inferred" | "override";
+
+export interface ArticleRecord {
+  id: string;
+  url: string;
+  title: string;
+  kicker: string | null;
+  subtitle: string | null;
+  date: string | null;
+  dateSource: DatePrecisionSource | null;
+  zone: Zone | null;
+  authors: Byline[];
+  publisher: string | null;
+  script: "Hans" | "Hant";
+  source: SourceRef;
+  figures: Figure[];
+  tags: string[];
+  chars: number;
+}
+
+/** A normalised article: the record plus its clean body paragraphs. */
+export interface Article {
+  record: ArticleRecord;
+  paragraphs: string[];
+  /** photo captions that belong to this article (…摄) */
+  captions: string[];
+  /** what cleaning removed from this article, for the provenance log */
+  removed: Removal[];
+}
+
+/** One thing the cleaning took out, and why. */
+export interface Removal {
+  rule: string;
+  text: string;
+}
+
+export type ReportStatus = "ok" | "warning" | "error";
+
+export interface ReportInput {
+  file: string;
+  status: ReportStatus;
+  encoding: string | null;
+  articles: string[];
+  messages: string[];
+  /** provenance: what cleaning removed from this file (rule → texts) */
+  removed?: Removal[];
+}
+
+export interface BuildReport {
+  inputs: ReportInput[];
+}
+
+/**
+ * A block of text as ingest hands it to the normaliser: one non-blank line of
+ * a text file, or one paragraph-level element of an HTML page.
+ */
+export interface Block {
+  text: string;
+  /** blank lines (or paragraph breaks) before this block; 0 = directly after the previous line */
+  gap: number;
+  /** what the markup said this block is, where it said so (HTML <h1>, Markdown `#`) */
+  hint?: "headline" | "info";
+}
+
+/** What ingest makes of one input file. */
+export interface IngestedFile {
+  /** how the bytes were decoded: utf-8, utf-8-bom, utf-16le, utf-16be, gb18030, big5 */
+  encoding: string | null;
+  /** front matter as plain data (never executed); {} when there is none */
+  frontMatter: Record<string, unknown>;
+  blocks: Block[];
+  /** problems worth telling the user; the file is still used */
+  warnings: string[];
+  /** set when the file cannot be used at all (empty, binary, undecodable); blocks is then [] */
+  error: string | null;
+}
