@@ -83,10 +83,16 @@ export interface ArticleRecord {
   chars: number;
 }
 
-/** A normalised article: the record plus its clean body paragraphs. */
+/** A paragraph of an article's body, or a subhead (小标题) between paragraphs. */
+export interface BodyPart {
+  text: string;
+  subhead: boolean;
+}
+
+/** A normalised article: the record plus its clean body. */
 export interface Article {
   record: ArticleRecord;
-  paragraphs: string[];
+  body: BodyPart[];
   /** photo captions that belong to this article (…摄) */
   captions: string[];
   /** what cleaning removed from this article, for the provenance log */

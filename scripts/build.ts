@@ -1,0 +1,79 @@
+/**
+ * npm run build [-- --articles DIR --out DIR --base /prefix/]
+ * npm run serve [-- --port 8080 --host 127.0.0.1]
+ *
+ * Wires the stages together; nothing below this file reads flags or the environment.
+ */
+import { parseArgs } from "node:util";
+import { resolve } from "node:path";
+import { build } from "../src/build.ts";
+
+const USAGE = `usage: npm run build -- [--articles DIR] [--out DIR] [--base /prefix/] [--quiet]
+       npm run serve -- [same options] [--port 8080] [--host 127.0.0.1]`;
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        articles: { type: "string", default: "articles" },
+        out: { type: "string", default: "_site" },
+        base: { type: "string", default: "/" },
+        content: { type: "string" },
+        serve: { type: "boolean", default: false },
+        port: { type: "string", default: "8080" },
+        host: { type: "string", default: "127.0.0.1" },
+        quiet: { type: "boolean", default: false },
+        "data-only": { type: "boolean", default: false },
+        help: { type: "boolean", default: false },
+      },
+      strict: true,
+    }).values;
+  } catch (err) {
+    console.error(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const opts = {
+    articlesDir: args.articles!,
+    outDir: args.out!,
+    contentDir: args.content,
+    base: args.base,
+    quiet: args.quiet,
+    dataOnly: args["data-only"],
+  };
+  const result = await build(opts);
+  if (!args.serve) return 0;
+
+  const port = Number(args.port);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    console.error(`--port ${args.port}: not a port number`);
+    return 2;
+  }
+  const { serveSite } = await import("../src/site/serve.ts");
+  const { normaliseBase } = await import("../src/build.ts");
+  await serveSite({
+    outDir: resolve(opts.outDir),
+    host: args.host!,
+    port,
+    base: normaliseBase(opts.base),
+    watch: [resolve(opts.articlesDir), resolve("templates"), resolve("src"), resolve(".eleventy.ts")],
+    rebuild: async () => {
+      await build({ ...opts, contentDir: result.contentDir });
+    },
+  });
+  return -1; // keep running
+}
+
+main().then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    console.error(`build failed: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);

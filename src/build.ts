@@ -1,0 +1,172 @@
+import { mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { existsSync, readdirSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
+import { createHash } from "node:crypto";
+import type { Article, ArticleRecord, BuildReport, ReportInput } from "./types.ts";
+import { normaliseFile } from "./pipeline/normalise-file.ts";
+import { articleMarkdown } from "./output/markdown.ts";
+import { articlesJson, figuresCsv, reportJson, sortRecords } from "./output/data.ts";
+import { Progress } from "./progress.ts";
+
+export interface BuildOptions {
+  articlesDir: string;
+  outDir: string;
+  /** where the normalised Markdown goes (generated, not committed) */
+  contentDir?: string;
+  /** base path the site is hosted under: "/" or "/prefix/" */
+  base?: string;
+  quiet?: boolean;
+  /** skip Eleventy and Pagefind (normalise and data files only) */
+  dataOnly?: boolean;
+}
+
+export interface BuildResult {
+  report: BuildReport;
+  articles: ArticleRecord[];
+  contentDir: string;
+}
+
+/** Marks a folder as written by this tool, so a rebuild may empty it. */
+const MARKER = ".zone-archive";
+
+/** "prefix", "/prefix", "/prefix/" → "/prefix/"; "" → "/". */
+export function normaliseBase(base: string | undefined): string {
+  const parts = (base ?? "/").split("/").filter(Boolean);
+  for (const p of parts) {
+    if (!/^[A-Za-z0-9._~-]+$/.test(p) || p === "." || p === "..") throw new Error(`--base ${base}: use plain path segments (letters, digits, . _ ~ -)`);
+  }
+  return parts.length ? `/${parts.join("/")}/` : "/";
+}
+
+export function defaultContentDir(outDir: string): string {
+  const key = createHash("sha256").update(resolve(outDir)).digest("hex").slice(0, 10);
+  return join(".cache", `content-${key}`);
+}
+
+async function listFiles(root: string): Promise<string[]> {
+  const out: string[] = [];
+  async function walk(dir: string): Promise<void> {
+    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (e.name.startsWith(".")) continue;
+      const p = join(dir, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (e.isFile()) out.push(p);
+    }
+  }
+  await walk(root);
+  return out;
+}
+
+/**
+ * Empty a generated folder before writing it again, but only a folder this tool
+ * made (or an empty or new one): never a folder of the user's.
+ */
+async function prepareGenerated(dir: string, what: string, protect: string[]): Promise<void> {
+  const abs = resolve(dir);
+  for (const p of protect) {
+    const q = resolve(p);
+    if (abs === q || q.startsWith(abs + sep)) throw new Error(`${what} ${dir} would overwrite ${p}; choose another folder`);
+  }
+  if (abs.startsWith(resolve(protect[0]) + sep)) throw new Error(`${what} ${dir} is inside the articles folder; choose a folder outside it`);
+  if (existsSync(abs)) {
+    const entries = readdirSync(abs);
+    if (entries.length > 0 && !entries.includes(MARKER)) {
+      throw new Error(`${what} ${dir} already holds files this tool did not write; choose a new or empty folder`);
+    }
+    await rm(abs, { recursive: true, force: true });
+  }
+  await mkdir(abs, { recursive: true });
+  await writeFile(join(abs, MARKER), "written by the zone press archive build; emptied on every build\n");
+}
+
+function uniqueIds(normalised: { articles: Article[]; report: ReportInput }[], base: string): void {
+  const seen = new Set<string>();
+  for (const n of normalised) {
+    for (const a of n.articles) {
+      let id = a.record.id;
+      if (seen.has(id)) {
+        let k = 2;
+        while (seen.has(`${id}-${k}`)) k++;
+        n.report.messages.push(`id '${id}' is already used by another input; this article gets '${id}-${k}'`);
+        if (n.report.status === "ok") n.report.status = "warning";
+        id = `${id}-${k}`;
+        a.record.id = id;
+        a.record.url = `${base}articles/${id}/`;
+      }
+      seen.add(id);
+    }
+    n.report.articles = n.articles.map((a) => a.record.id);
+  }
+}
+
+export async function build(opts: BuildOptions): Promise<BuildResult> {
+  const base = normaliseBase(opts.base);
+  const articlesDir = resolve(opts.articlesDir);
+  const outDir = resolve(opts.outDir);
+  const contentDir = resolve(opts.contentDir ?? defaultContentDir(outDir));
+  const log = (s: string): void => {
+    if (!opts.quiet) process.stderr.write(`${s}\n`);
+  };
+  if (!existsSync(articlesDir) || !(await stat(articlesDir)).isDirectory()) {
+    throw new Error(`--articles ${opts.articlesDir}: no such folder`);
+  }
+  const protect = [articlesDir, process.cwd(), join(process.cwd(), "src"), join(process.cwd(), "templates")];
+  await prepareGenerated(outDir, "--out", protect);
+  await prepareGenerated(contentDir, "content folder", [...protect, outDir]);
+
+  // 1. normalise
+  const files = await listFiles(articlesDir);
+  log(`normalising ${files.length} files from ${relative(process.cwd(), articlesDir) || "."}`);
+  const progress = new Progress(files.length, "normalise", opts.quiet === true);
+  const normalised = [];
+  for (const f of files) {
+    const rel = relative(articlesDir, f).split(sep).join("/");
+    const bytes = await readFile(f);
+    normalised.push(normaliseFile(rel, bytes, { base }));
+    progress.tick();
+  }
+  progress.stop();
+  uniqueIds(normalised, base);
+
+  const articles = normalised.flatMap((n) => n.articles);
+  const report: BuildReport = { inputs: normalised.map((n) => n.report) };
+  await mkdir(join(contentDir, "articles"), { recursive: true });
+  for (const a of articles) await writeFile(join(contentDir, "articles", `${a.record.id}.md`), articleMarkdown(a));
+  const records = sortRecords(articles.map((a) => a.record));
+
+  // 2. render and 3. index
+  if (!opts.dataOnly) {
+    const { renderSite } = await import("./site/render.ts");
+    const { indexSite } = await import("./site/search-index.ts");
+    log(`rendering ${records.length} articles with Eleventy`);
+    await renderSite({ contentDir, outDir, base });
+    log("indexing with Pagefind");
+    const { pages } = await indexSite({ outDir });
+    log(`indexed ${pages} pages`);
+  }
+
+  // 4. data files and the report
+  await mkdir(join(outDir, "data"), { recursive: true });
+  await writeFile(join(outDir, "data", "articles.json"), articlesJson(records));
+  await writeFile(join(outDir, "data", "figures.csv"), figuresCsv(records));
+  await writeFile(join(outDir, "build-report.json"), reportJson(report));
+  if (!opts.quiet) process.stderr.write(summary(report, records.length, outDir));
+  return { report, articles: records, contentDir };
+}
+
+/** The end-of-build summary, in plain words: what was built, and every problem with its file. */
+export function summary(report: BuildReport, articleCount: number, outDir: string): string {
+  const lines: string[] = [];
+  const bad = report.inputs.filter((i) => i.status !== "ok");
+  const errors = report.inputs.filter((i) => i.status === "error").length;
+  const warnings = bad.length - errors;
+  lines.push("");
+  lines.push(`Built ${articleCount} articles from ${report.inputs.length} files into ${relative(process.cwd(), outDir) || "."}/ (${warnings} with warnings, ${errors} skipped).`);
+  for (const i of bad) {
+    lines.push(`  ${i.status === "error" ? "SKIPPED" : "warning"}  ${i.file}`);
+    for (const m of i.messages) if (!m.startsWith("date inferred")) lines.push(`           - ${m}`);
+  }
+  lines.push(`Details for every file: ${relative(process.cwd(), join(outDir, "build-report.json"))}`);
+  return `${lines.join("\n")}\n`;
+}

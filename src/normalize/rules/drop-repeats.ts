@@ -1,0 +1,133 @@
+import type { Block, Removal } from "../../types.ts";
+import type { Rule } from "./types.ts";
+import { PROSE_PUNCT, endsSentence, splitClauses, splitSentences, squash } from "../text.ts";
+import { parseBylineBlock } from "../../extract/byline.ts";
+import { distance } from "fastest-levenshtein";
+
+/** Sentences shorter than this (in characters, whitespace removed) may repeat legitimately. */
+const MIN_SENTENCE = 12;
+/** A sentence this long that stands inside an earlier one is a repeat (the earlier had a lead-in like 下一步，). */
+const MIN_CONTAINED = 20;
+/** Near repeats (a character lost or changed in the copy) count as repeats up to this share of edits. */
+const NEAR_SHARE = 0.03;
+const NEAR_MIN = 20;
+
+/** Sentences seen so far, findable by their opening and closing characters for near-repeat checks. */
+class SeenSentences {
+  private readonly exact = new Set<string>();
+  private readonly all: string[] = [];
+  private readonly byEdge = new Map<string, string[]>();
+
+  add(key: string): void {
+    if (key.length < MIN_SENTENCE || this.exact.has(key)) return;
+    this.exact.add(key);
+    this.all.push(key);
+    for (const edge of [`^${key.slice(0, 6)}`, `$${key.slice(-6)}`]) {
+      const list = this.byEdge.get(edge) ?? [];
+      list.push(key);
+      this.byEdge.set(edge, list);
+    }
+  }
+
+  /** the same sentence, one inside a longer earlier sentence, or the same but for a few characters */
+  has(key: string): boolean {
+    if (key.length < MIN_SENTENCE) return false;
+    if (this.exact.has(key)) return true;
+    if (key.length >= MIN_CONTAINED && this.all.some((x) => x.includes(key))) return true;
+    if (key.length < NEAR_MIN) return false;
+    const limit = Math.max(1, Math.floor(key.length * NEAR_SHARE));
+    for (const edge of [`^${key.slice(0, 6)}`, `$${key.slice(-6)}`]) {
+      for (const x of this.byEdge.get(edge) ?? []) {
+        if (Math.abs(x.length - key.length) <= limit && distance(x, key) <= limit) return true;
+      }
+    }
+    return false;
+  }
+
+  /** an unfinished piece that only restarts an earlier sentence */
+  restarts(key: string): boolean {
+    return key.length >= MIN_PREFIX && this.all.some((x) => x.length > key.length && x.startsWith(key));
+  }
+}
+
+/** A truncated repeat must keep at least this much of the original to count as one. */
+const MIN_PREFIX = 8;
+
+/**
+ * Within one paragraph: a run of clauses written twice in a row ("A，B，A，B，")
+ * keeps one copy, and a last unfinished clause that only restarts an earlier
+ * clause of the paragraph is dropped.
+ */
+export function dropTandemClauses(text: string, removed: Removal[]): string {
+  let clauses = splitClauses(text);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    outer: for (let len = Math.floor(clauses.length / 2); len >= 1; len--) {
+      for (let i = 0; i + 2 * len <= clauses.length; i++) {
+        const a = clauses.slice(i, i + len).map(squash);
+        const b = clauses.slice(i + len, i + 2 * len).map(squash);
+        if (a.join("").length < MIN_SENTENCE) continue;
+        if (a.every((c, k) => c === b[k] || (k === len - 1 && c.replace(/[，；,;。]$/u, "") === b[k].replace(/[，；,;。]$/u, "")))) {
+          // keep the later copy when it ends the paragraph: it carries the final 。
+          const dropFrom = i + 2 * len === clauses.length ? i : i + len;
+          removed.push({ rule: "drop-repeats: repeated clauses", text: clauses.slice(dropFrom, dropFrom + len).join("") });
+          clauses = [...clauses.slice(0, dropFrom), ...clauses.slice(dropFrom + len)];
+          changed = true;
+          break outer;
+        }
+      }
+    }
+  }
+  const last = clauses[clauses.length - 1];
+  if (clauses.length > 1 && last && !endsSentence(last)) {
+    const tail = squash(last);
+    if (tail.length >= MIN_PREFIX && clauses.slice(0, -1).some((c) => squash(c).startsWith(tail))) {
+      removed.push({ rule: "drop-repeats: truncated repeat", text: last });
+      clauses = clauses.slice(0, -1);
+    }
+  }
+  return clauses.join("");
+}
+
+function isProse(text: string): boolean {
+  return (PROSE_PUNCT.test(text) || text.length > 40) && !parseBylineBlock(text);
+}
+
+/**
+ * Drop paragraphs and sentences that the page repeats (scrapers and CMSs
+ * duplicate them), keeping the first occurrence. A final fragment that only
+ * restarts an earlier sentence (a truncated duplicate) goes too.
+ */
+export const dropRepeats: Rule = {
+  name: "drop-repeats",
+  apply(blocks: Block[], ctx): Block[] {
+    const seen = new SeenSentences();
+    const out: Block[] = [];
+    for (const b of blocks) {
+      if (!isProse(b.text)) {
+        out.push(b);
+        continue;
+      }
+      const text = dropTandemClauses(b.text, ctx.removed);
+      const kept: string[] = [];
+      const dropped: string[] = [];
+      const sentences = splitSentences(text);
+      sentences.forEach((s, idx) => {
+        const key = squash(s);
+        const unfinishedLast = idx === sentences.length - 1 && !endsSentence(s);
+        if (seen.has(key) || (unfinishedLast && seen.restarts(key))) dropped.push(s);
+        else kept.push(s);
+      });
+      for (const s of kept) seen.add(squash(s));
+      if (kept.length === 0) {
+        ctx.removed.push({ rule: "drop-repeats: repeated paragraph", text: b.text });
+        continue;
+      }
+      for (const s of dropped) ctx.removed.push({ rule: "drop-repeats: repeated sentence", text: s });
+      const joined = kept.join("");
+      out.push(joined === b.text ? b : { ...b, text: joined });
+    }
+    return out;
+  },
+};

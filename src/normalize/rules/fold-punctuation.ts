@@ -1,0 +1,36 @@
+import type { Block } from "../../types.ts";
+import type { Rule } from "./types.ts";
+import { CJK } from "../text.ts";
+
+/**
+ * Fold half-width punctuation next to Chinese text to full width, and
+ * full-width digits, Latin letters and ％ to ASCII. Not NFKC: that would turn
+ * ，；： into ,;: across the whole text.
+ */
+const HALF_TO_FULL: Record<string, string> = { ",": "，", ";": "；", ":": "：", "?": "？", "!": "！" };
+// punctuation with a Chinese character (or a closing quote) on the left, or on the right
+const NEAR_CJK = new RegExp(`(?<=[${CJK}”’」』）])[,;:?!]|[,;:?!](?=[${CJK}“‘「『（])`, "gu");
+// a (…) group whose content has Chinese in it → （…）
+const PAREN_CJK = new RegExp(`\\(([^()]*[${CJK}][^()]*)\\)`, "gu");
+
+export function foldText(text: string): string {
+  let t = text.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  t = t.replace(/％/gu, "%").replace(/\uFF0E(?=\d)/gu, ".");
+  t = t.replace(NEAR_CJK, (p) => HALF_TO_FULL[p] ?? p);
+  // repeat: nested or adjacent groups
+  for (let i = 0; i < 3; i++) {
+    const next = t.replace(PAREN_CJK, "（$1）");
+    if (next === t) break;
+    t = next;
+  }
+  // a period that ends a Chinese sentence written as "."
+  t = t.replace(new RegExp(`(?<=[${CJK}])\\.(?=$|[${CJK}“])`, "gu"), "。");
+  return t;
+}
+
+export const foldPunctuation: Rule = {
+  name: "fold-punctuation",
+  apply(blocks: Block[]): Block[] {
+    return blocks.map((b) => ({ ...b, text: foldText(b.text) }));
+  },
+};

@@ -1,0 +1,59 @@
+/** Character classes and small text helpers shared by the normaliser's rules. */
+
+/** CJK ideographs (basic + extension A + compatibility). */
+export const CJK = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
+const CJK_RE = new RegExp(`[${CJK}]`, "u");
+const CJK_G = new RegExp(`[${CJK}]`, "gu");
+
+export function isCJK(ch: string): boolean {
+  return CJK_RE.test(ch);
+}
+
+export function countCJK(text: string): number {
+  return text.match(CJK_G)?.length ?? 0;
+}
+
+/** Punctuation that ends a sentence (or a paragraph) in Chinese press text. */
+export const TERMINAL = "。！？…";
+/** Closing marks that may follow terminal punctuation. */
+export const CLOSERS = "”’」』）)】";
+
+/** Does the text end like a finished sentence? */
+export function endsSentence(text: string): boolean {
+  const t = text.replace(new RegExp(`[${CLOSERS}\\s]+$`, "u"), "");
+  if (t.length === 0) return false;
+  const last = t[t.length - 1];
+  if (TERMINAL.includes(last)) return true;
+  // a closing quote or bracket right after terminal punctuation, or a whole quote/paren block
+  return /[”」）)]$/u.test(text.trim()) && /[。！？]/u.test(text);
+}
+
+/** Sentence-internal punctuation: a line that has it is prose, not a headline. */
+export const PROSE_PUNCT = /[，。；！？,;]/u;
+
+/**
+ * Split a paragraph into sentences, keeping the end punctuation (and any closing
+ * quote after it) with its sentence. A trailing unfinished piece is kept too.
+ */
+export function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  const re = /[^。！？]*[。！？]+[”’」』）)]*|[^。！？]+$/gu;
+  for (const m of text.matchAll(re)) {
+    const s = m[0];
+    if (s.trim()) out.push(s);
+  }
+  return out;
+}
+
+/** Split a paragraph into clauses at ，；。！？ (punctuation kept with its clause). */
+export function splitClauses(text: string): string[] {
+  const out: string[] = [];
+  const re = /[^，；。！？,;]*[，；。！？,;]+[”’」』）)]*|[^，；。！？,;]+$/gu;
+  for (const m of text.matchAll(re)) if (m[0]) out.push(m[0]);
+  return out;
+}
+
+/** Collapse whitespace for comparisons (not for output). */
+export function squash(text: string): string {
+  return text.replace(/[\s\u3000]+/gu, "");
+}

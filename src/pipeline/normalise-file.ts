@@ -1,0 +1,140 @@
+import type { Article, ArticleRecord, ReportInput, Zone } from "../types.ts";
+import { ingestFile } from "../ingest/index.ts";
+import { RULES, newContext } from "../normalize/rules/index.ts";
+import { splitPage } from "../normalize/split.ts";
+import { assemble } from "./assemble.ts";
+import { inferDate } from "../extract/date.ts";
+import { resolveZone, findZoneByName } from "../gazetteer/resolve.ts";
+import { extractFigures } from "../extract/figures.ts";
+import { extractTags } from "../extract/tags.ts";
+import { applyOverrides, readOverrides } from "./overrides.ts";
+import { articleId, sha256 } from "./ids.ts";
+import { endsSentence } from "../normalize/text.ts";
+
+export interface NormaliseOptions {
+  /** base path of the site, e.g. "/" or "/prefix/" */
+  base: string;
+}
+
+export interface NormalisedFile {
+  articles: Article[];
+  report: ReportInput;
+}
+
+/**
+ * One raw input file in, its articles and its build-report entry out. Pure:
+ * no file system, no flags, never throws (a failure is an "error" entry).
+ */
+export function normaliseFile(file: string, bytes: Uint8Array, opts: NormaliseOptions): NormalisedFile {
+  const report: ReportInput = { file, status: "ok", encoding: null, articles: [], messages: [] };
+  try {
+    return run(file, bytes, opts, report);
+  } catch (err) {
+    report.status = "error";
+    report.messages.push(`could not be normalised (${err instanceof Error ? err.message : String(err)}); skipped`);
+    return { articles: [], report };
+  }
+}
+
+function run(file: string, bytes: Uint8Array, opts: NormaliseOptions, report: ReportInput): NormalisedFile {
+  const ingested = ingestFile(file, bytes);
+  report.encoding = ingested.encoding;
+  report.messages.push(...ingested.warnings);
+  if (ingested.error) {
+    report.status = "error";
+    report.messages.push(`${ingested.error}; skipped`);
+    return { articles: [], report };
+  }
+  const ctx = newContext();
+  let blocks = ingested.blocks;
+  for (const rule of RULES) blocks = rule.apply(blocks, ctx);
+  report.messages.push(...ctx.warnings);
+
+  const drafts = splitPage(blocks)
+    .map((seg) => ({ seg, draft: assemble(seg) }))
+    .filter((d) => {
+      if (d.draft) return true;
+      report.messages.push(`lines with no article text around them were left out: ${d.seg.blocks.map((b) => b.text).join(" / ").slice(0, 80)}`);
+      ctx.removed.push(...d.seg.blocks.map((b) => ({ rule: "split: headline without text", text: b.text })));
+      return false;
+    })
+    .map((d) => d.draft!);
+
+  if (drafts.length === 0) {
+    report.status = "error";
+    report.messages.push("no article text found after cleaning; skipped");
+    report.removed = ctx.removed;
+    return { articles: [], report };
+  }
+
+  const { overrides, warnings } = readOverrides(ingested.frontMatter, findZoneByName);
+  report.messages.push(...warnings);
+  if (drafts.length > 1 && (overrides.title !== undefined || overrides.id !== undefined)) {
+    report.messages.push(`front matter: title/id apply to a file of one article; this file holds ${drafts.length}, so they were ignored`);
+  }
+
+  const pageText = drafts.flatMap((d) => [d.headline.kicker ?? "", d.headline.title, d.headline.subtitle ?? "", ...d.body.map((p) => p.text), ...d.captions]).join("\n");
+  let date: string | null = ctx.meta.date;
+  let dateSource: ArticleRecord["dateSource"] = date ? "explicit" : null;
+  if (!date) {
+    const inferred = inferDate(pageText);
+    if (inferred) {
+      date = inferred.date;
+      dateSource = "inferred";
+      report.messages.push(`date inferred as ${inferred.date}: ${inferred.reason}`);
+    } else {
+      report.messages.push("no date stated and none can be inferred from the text: left undated");
+    }
+  }
+  const pageZone = resolveZone({ title: drafts[0].headline.title, paragraphs: pageText.split("\n") });
+  const sha = sha256(bytes);
+  const parts = drafts.length;
+  const articles: Article[] = [];
+  const ids = new Set<string>();
+
+  drafts.forEach((d, n) => {
+    const part = n + 1;
+    const paragraphs = d.body.map((p) => p.text);
+    const prose = d.body.filter((p) => !p.subhead).map((p) => p.text);
+    const zone: Zone | null =
+      resolveZone(
+        { title: [d.headline.kicker, d.headline.title, d.headline.subtitle].filter(Boolean).join(" "), paragraphs: [...paragraphs, ...d.captions] },
+        pageZone && parts > 1 ? { city: pageZone.city, county: pageZone.county, page: true } : undefined,
+      ) ?? pageZone;
+    const authors = [...d.authors];
+    for (const a of ctx.meta.authors) if (!authors.some((b) => b.name === a.name && b.role === a.role)) authors.push(a);
+    const tags: string[] = extractTags(d.headline.title, [...paragraphs, ...d.captions]);
+    if (d.photo && !tags.includes("图片新闻")) tags.push("图片新闻");
+    const record: ArticleRecord = {
+      id: "",
+      url: "",
+      title: d.headline.title,
+      kicker: d.headline.kicker,
+      subtitle: d.headline.subtitle,
+      date,
+      dateSource,
+      zone,
+      authors,
+      publisher: ctx.meta.publisher,
+      script: ctx.meta.script,
+      source: { file, sha256: sha, part, parts },
+      figures: extractFigures([...prose, ...d.captions]),
+      tags,
+      chars: [...paragraphs, ...d.captions].join("").replace(/\s/gu, "").length,
+    };
+    applyOverrides(record, overrides, parts === 1);
+    record.id = parts === 1 && overrides.id ? overrides.id : articleId({ date: record.date, zoneShortName: record.zone?.shortName ?? null, file, part });
+    if (ids.has(record.id)) record.id = `${record.id}-${part}`;
+    ids.add(record.id);
+    record.url = `${opts.base}articles/${record.id}/`;
+    if (d.titleFromText) report.messages.push(`part ${part}: no headline printed; title taken from the first clause of the text ("${record.title}")`);
+    const lastProse = prose[prose.length - 1];
+    if (lastProse && !endsSentence(lastProse)) report.messages.push(`part ${part}: text ends mid-sentence ("…${lastProse.slice(-12)}"): the source looks truncated`);
+    articles.push({ record, body: d.body, captions: d.captions, removed: d.removed });
+  });
+
+  report.articles = articles.map((a) => a.record.id);
+  report.removed = [...ctx.removed, ...articles.flatMap((a) => a.removed)];
+  if (report.messages.some((m) => !m.startsWith("date inferred"))) report.status = "warning";
+  return { articles, report };
+}
