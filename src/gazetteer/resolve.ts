@@ -470,6 +470,12 @@ export interface ResolveInput {
 export interface ResolveHint {
   city?: string | null;
   county?: string | null;
+  /**
+   * The hint is the zone of the newspaper page the article was printed on: bare
+   * generic words (示范区, 高新区) mean that page's zone even where the article
+   * names other cities in passing (a 焦作 page that mentions 郑州航空港).
+   */
+  page?: boolean;
 }
 
 /**
@@ -489,6 +495,13 @@ export function resolveZone(input: ResolveInput, hint?: ResolveHint): Zone | nul
   let mainCity = top(tally.cities);
   let mainCounty =
     mainCity === null ? top(tally.counties) : top(tally.counties, (k) => idx.counties[k].city === mainCity);
+  if (hint?.page && hint.city) {
+    const ci = idx.cityByName.get(hint.city);
+    if (ci !== undefined && ci !== mainCity) {
+      mainCity = ci;
+      mainCounty = top(tally.counties, (k) => idx.counties[k].city === mainCity);
+    }
+  }
   if (mainCity === null && hint?.city) {
     const ci = idx.cityByName.get(hint.city);
     if (ci !== undefined) mainCity = ci;
