@@ -18,8 +18,14 @@ class SeenSentences {
   private readonly all: string[] = [];
   private readonly byEdge = new Map<string, string[]>();
 
+  private readonly short = new Set<string>();
+
   add(key: string): void {
-    if (key.length < MIN_SENTENCE || this.exact.has(key)) return;
+    if (key.length < MIN_SENTENCE) {
+      this.short.add(key);
+      return;
+    }
+    if (this.exact.has(key)) return;
     this.exact.add(key);
     this.all.push(key);
     for (const edge of [`^${key.slice(0, 6)}`, `$${key.slice(-6)}`]) {
@@ -42,6 +48,11 @@ class SeenSentences {
       }
     }
     return false;
+  }
+
+  /** a sentence too short to count as a repeat on its own, seen before */
+  hasShort(key: string): boolean {
+    return this.short.has(key);
   }
 
   /** an unfinished piece that only restarts an earlier sentence */
@@ -119,6 +130,12 @@ export const dropRepeats: Rule = {
         if (seen.has(key) || (unfinishedLast && seen.restarts(key))) dropped.push(s);
         else kept.push(s);
       });
+      // a short sentence seen before goes with the repeated block it stands in
+      if (dropped.length > 0) {
+        for (let k = kept.length - 1; k >= 0; k--) {
+          if (seen.hasShort(squash(kept[k]))) dropped.push(...kept.splice(k, 1));
+        }
+      }
       for (const s of kept) seen.add(squash(s));
       if (kept.length === 0) {
         ctx.removed.push({ rule: "drop-repeats: repeated paragraph", text: b.text });

@@ -16,13 +16,13 @@ const PAREN_CJK = new RegExp(`\\(([^()]*[${CJK}][^()]*)\\)`, "gu");
 export function foldText(text: string): string {
   let t = text.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   t = t.replace(/％/gu, "%").replace(/\uFF0E(?=\d)/gu, ".");
-  t = t.replace(NEAR_CJK, (p) => HALF_TO_FULL[p] ?? p);
-  // repeat: nested or adjacent groups
+  // brackets first (nested or adjacent groups need a few passes), so a mark after （…） sees a full-width bracket
   for (let i = 0; i < 3; i++) {
     const next = t.replace(PAREN_CJK, "（$1）");
     if (next === t) break;
     t = next;
   }
+  t = t.replace(NEAR_CJK, (p) => HALF_TO_FULL[p] ?? p);
   // a period that ends a Chinese sentence written as "."
   t = t.replace(new RegExp(`(?<=[${CJK}])\\.(?=$|[${CJK}“])`, "gu"), "。");
   return t;
