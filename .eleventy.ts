@@ -1,0 +1,184 @@
+/**
+ * Eleventy configuration for the archive site: plugins, filters, collections.
+ * Run through src/site/render.ts (Eleventy does not find a .ts config by
+ * itself). Input is the generated content folder (articles/*.md); layouts,
+ * page templates, assets and interface strings live in templates/.
+ *
+ * Safety: content Markdown is rendered by markdown-it with html off and never
+ * through a template engine; front matter is parsed as YAML data only;
+ * Nunjucks autoescapes everything.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { HtmlBasePlugin } from "@11ty/eleventy";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import MarkdownIt from "markdown-it";
+import YAML from "yaml";
+import { buildArchive, type Archive, type ArchiveEntry, type ListKind, type ListPage, type SitemapFile } from "./src/site/archive.ts";
+import * as fmt from "./src/site/format.ts";
+import { jsonForScript, newsArticle } from "./src/site/jsonld.ts";
+import { toCaptions, toRecord } from "./src/site/record.ts";
+import { fill, loadStrings } from "./src/site/strings.ts";
+import type { ArticleRecord } from "./src/types.ts";
+
+const TEMPLATES = fileURLToPath(new URL("./templates/", import.meta.url));
+
+/** What render.ts passes in as global data `build`; defaults for a bare CLI run. */
+export interface BuildData {
+  base: string;
+  /** origin (and path) the site is published at, for absolute URLs in feeds and the sitemap; "" when unknown */
+  siteUrl: string;
+  locale: string;
+  pageSize: number;
+}
+
+/** Collection items as Eleventy hands them to addCollection callbacks (the parts used here). */
+interface CollectionItem {
+  url: string;
+  fileSlug: string;
+  rawInput?: string;
+  data: Record<string, unknown>;
+}
+interface CollectionApi {
+  getAll(): CollectionItem[];
+}
+
+// Eleventy calls every addCollection callback with the same API object per build:
+// compute the archive once for all of them.
+const archives = new WeakMap<object, Archive>();
+
+const refuse = () => {
+  throw new Error("executable front matter is not accepted; use YAML");
+};
+
+export default function (eleventyConfig: UserConfig) {
+  const given = (eleventyConfig.globalData as { build?: Partial<BuildData> }).build ?? {};
+  const build: BuildData = { base: "/", siteUrl: "", locale: "zh-CN", pageSize: 100, ...given };
+  const t = loadStrings(build.locale);
+  eleventyConfig.addGlobalData("t", t);
+  eleventyConfig.addGlobalData("build", build);
+
+  // ── safety: data is data, text is text ──
+  eleventyConfig.setFrontMatterParsingOptions({
+    engines: { yaml: (s: string) => YAML.parse(s) ?? {}, javascript: refuse, js: refuse, jsLegacy: refuse },
+  });
+  eleventyConfig.setLibrary("md", new MarkdownIt({ html: false, linkify: false, typographer: false }));
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+  // global data is shared, not deep-copied into each of 100k pages
+  eleventyConfig.setDataDeepMerge(false);
+  // a record's `date` is text with its own precision; Eleventy's page.date is unused, kept constant
+  eleventyConfig.addDateParsing(() => new Date(0));
+
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+
+  // ── filters (formatting only; the logic is in src/site) ──
+  eleventyConfig.addFilter("archiveDate", (d: string | null) => fmt.formatDate(d, t));
+  eleventyConfig.addFilter("isoDate", (d: string | null) => fmt.isoDate(d));
+  eleventyConfig.addFilter("dateSortKey", (d: string | null) => fmt.dateSortKey(d));
+  eleventyConfig.addFilter("atomTime", (d: string | null) => fmt.atomTimestamp(d));
+  eleventyConfig.addFilter("bylines", (r: ArticleRecord) => fmt.groupBylines(r.authors));
+  eleventyConfig.addFilter("figureValue", fmt.formatFigureValue);
+  eleventyConfig.addFilter("growth", fmt.formatGrowth);
+  eleventyConfig.addFilter("fill", (s: string, values: Record<string, string | number>) => fill(s, values));
+  eleventyConfig.addFilter("withBase", (url: string) => withBase(build.base, url));
+  eleventyConfig.addFilter("absolute", (url: string) => absolute(build, url));
+  eleventyConfig.addFilter("cite", (r: ArticleRecord, url: string) => fmt.citation(r, absolute(build, url)));
+  // the result is escaped for a <script type="application/ld+json"> block by jsonForScript
+  eleventyConfig.addFilter("jsonLd", (r: ArticleRecord, url: string) =>
+    jsonForScript(newsArticle(r, { url: absolute(build, url), lang: t.lang, siteName: t.siteName })),
+  );
+  eleventyConfig.addFilter("urlEncodePath", (url: string) => url.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c)));
+  eleventyConfig.addFilter("yearOf", (d: string | null) => fmt.parseArchiveDate(d).year);
+
+  // ── collections: the archive, computed once ──
+  const archiveOf = (api: CollectionApi): Archive => {
+    let a = archives.get(api);
+    if (!a) {
+      const entries: ArchiveEntry[] = api
+        .getAll()
+        .filter((item) => item.data.archiveArticle === true)
+        .map((item) => ({
+          record: toRecord(item.data, item.fileSlug),
+          captions: toCaptions(item.data),
+          url: item.url,
+          excerpt: fmt.excerpt(item.rawInput ?? ""),
+        }));
+      a = buildArchive(entries, t, { pageSize: build.pageSize });
+      archives.set(api, a);
+    }
+    return a;
+  };
+  eleventyConfig.addCollection("archive", (api: CollectionApi) => {
+    const a = archiveOf(api);
+    const byUrl: Record<string, ArchiveEntry> = Object.create(null);
+    for (const e of a.entries) byUrl[e.url] = e;
+    return { ...a, byUrl };
+  });
+  eleventyConfig.addCollection("archiveListPages", (api: CollectionApi) => archiveOf(api).listPages);
+
+  eleventyConfig.addCollection("archiveSitemaps", (api: CollectionApi) => archiveOf(api).sitemaps);
+
+  // ── page templates from templates/pages, as virtual templates ──
+  const paginated: Record<string, Record<string, unknown>> = {
+    "list.njk": {
+      pagination: { data: "collections.archiveListPages", size: 1, alias: "listPage" },
+      permalink: (d: { listPage: ListPage }) => d.listPage.url,
+      eleventyComputed: {
+        title: (d: { listPage: ListPage }) => listTitle(d.listPage, t.browse.page),
+        section: (d: { listPage: ListPage }) => SECTION_OF[d.listPage.kind],
+      },
+    },
+    "sitemap.njk": {
+      pagination: { data: "collections.archiveSitemaps", size: 1, alias: "sitemap" },
+      permalink: (d: { sitemap: SitemapFile }) => d.sitemap.url,
+      eleventyExcludeFromCollections: true,
+    },
+  };
+  for (const name of readdirSync(join(TEMPLATES, "pages")).sort()) {
+    if (!name.endsWith(".njk")) continue;
+    eleventyConfig.addTemplate(`_pages/${name}`, readFileSync(join(TEMPLATES, "pages", name), "utf8"), paginated[name] ?? {});
+  }
+  eleventyConfig.addPassthroughCopy({ [join(TEMPLATES, "assets")]: "assets" });
+
+  const input = (eleventyConfig.directories as { input?: string }).input ?? ".";
+  return {
+    dir: {
+      includes: relative(input, join(TEMPLATES, "_includes")),
+      data: "_data",
+    },
+    templateFormats: ["md", "njk"],
+    markdownTemplateEngine: false,
+    htmlTemplateEngine: "njk",
+    dataTemplateEngine: false,
+  };
+}
+
+const SECTION_OF: Record<ListKind, string> = {
+  zone: "zones",
+  nozone: "zones",
+  city: "cities",
+  year: "years",
+  month: "years",
+  undated: "years",
+  tag: "tags",
+};
+
+function listTitle(p: { heading: string; pageNumber: number; pageCount: number }, pageOf: string): string {
+  return p.pageCount > 1 ? `${p.heading}（${fill(pageOf, { n: p.pageNumber, m: p.pageCount })}）` : p.heading;
+}
+
+/** "/articles/x/" under base "/prefix/" → "/prefix/articles/x/". */
+export function withBase(base: string, url: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//")) return url;
+  const b = base.endsWith("/") ? base : `${base}/`;
+  return b + url.replace(/^\/+/, "");
+}
+
+/** The absolute URL when the site's origin is known, else the base-prefixed path. */
+export function absolute(build: Pick<BuildData, "base" | "siteUrl">, url: string): string {
+  const path = withBase(build.base, url);
+  if (!build.siteUrl) return path;
+  const origin = new URL(build.siteUrl);
+  return new URL(path, origin.origin).toString();
+}

@@ -1,0 +1,39 @@
+/**
+ * Builds the Pagefind index of a rendered site, through Pagefind's Node API,
+ * into <outDir>/pagefind/. Only article pages carry data-pagefind-body, so
+ * only their headline and body are indexed; every page is <html lang="zh-CN">,
+ * so Pagefind segments the Chinese text (the npm package runs the extended
+ * binary, which has the segmenter).
+ */
+import { readFile, rm } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import * as pagefind from "pagefind";
+
+export interface IndexOptions {
+  outDir: string;
+  /** group fragment files once a language has more pages than this (Pagefind's maxFragments) */
+  maxFragments?: number;
+}
+
+export async function indexSite(opts: IndexOptions): Promise<{ pages: number }> {
+  const site = resolve(opts.outDir);
+  const outputPath = join(site, "pagefind");
+  await rm(outputPath, { recursive: true, force: true });
+  const { index, errors } = await pagefind.createIndex({
+    ...(opts.maxFragments ? { maxFragments: opts.maxFragments } : {}),
+  });
+  try {
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+    const added = await index.addDirectory({ path: site });
+    if (added.errors.length) throw new Error(`Pagefind could not index ${site}: ${added.errors.join("; ")}`);
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length) throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join("; ")}`);
+    // addDirectory counts every HTML file it read; the entry file counts the pages in the index
+    const entry = JSON.parse(await readFile(join(outputPath, "pagefind-entry.json"), "utf8")) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    return { pages: Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0) };
+  } finally {
+    await pagefind.close();
+  }
+}

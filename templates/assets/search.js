@@ -1,0 +1,234 @@
+// The search page: runs the query in the URL (?q=…&zone=…&sort=…) on opening,
+// keeps the URL in step with the form so a search can be linked, and shows
+// Pagefind's results with their highlighted excerpts. Uses the pagefind.js that
+// the build writes into the site, so the index and the code always match.
+// Everything from the index is inserted as text, never as markup.
+
+const app = document.getElementById("search-app");
+const form = document.getElementById("search-form");
+const input = document.getElementById("q");
+const controls = document.getElementById("search-controls");
+const status = document.getElementById("search-status");
+const list = document.getElementById("search-results");
+const more = document.getElementById("search-more");
+const filterSelects = [...controls.querySelectorAll("select[data-filter]")];
+const sortSelect = controls.querySelector('select[name="sort"]');
+const S = JSON.parse(app.dataset.strings || "{}");
+const PAGE_SIZE = 20;
+const collator = new Intl.Collator(document.documentElement.lang || "zh-CN");
+
+const fill = (template, values) =>
+  String(template).replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+
+/** @type {any} */
+let pagefind;
+try {
+  pagefind = await import(new URL("../pagefind/pagefind.js", import.meta.url).href);
+  await pagefind.options({
+    // the site may be hosted under a sub-path: results link relative to where this script lives
+    baseUrl: new URL("../", import.meta.url).pathname,
+    highlightParam: "highlight",
+    excerptLength: 36,
+  });
+  await pagefind.init();
+} catch (error) {
+  status.textContent = S.error;
+  throw error;
+}
+
+// ── filter choices, from the index ──
+const available = await pagefind.filters();
+for (const select of filterSelects) {
+  const counts = available[select.dataset.filter] || {};
+  const names = Object.keys(counts);
+  if (select.dataset.filter === "year") {
+    names.sort((a, b) => (/^\d+$/.test(b) ? Number(b) : -1) - (/^\d+$/.test(a) ? Number(a) : -1));
+  } else {
+    names.sort(collator.compare);
+  }
+  for (const name of names) {
+    const option = document.createElement("option");
+    option.value = name;
+    option.textContent = `${name}（${counts[name]}）`;
+    select.append(option);
+  }
+}
+controls.hidden = false;
+
+// ── state ⇄ URL ⇄ form ──
+const FILTER_KEYS = filterSelects.map((s) => s.name);
+
+function readUrl() {
+  const p = new URLSearchParams(location.search);
+  const state = { q: p.get("q") || "", sort: p.get("sort") || "", filters: {} };
+  for (const key of FILTER_KEYS) state.filters[key] = p.get(key) || "";
+  return state;
+}
+
+function readForm() {
+  const state = { q: input.value, sort: sortSelect.value, filters: {} };
+  for (const s of filterSelects) state.filters[s.name] = s.value;
+  return state;
+}
+
+function showState(state) {
+  input.value = state.q;
+  sortSelect.value = ["asc", "desc"].includes(state.sort) ? state.sort : "";
+  for (const s of filterSelects) {
+    const wanted = state.filters[s.name] || "";
+    if (wanted && ![...s.options].some((o) => o.value === wanted)) {
+      // a linked filter value not in this index still shows, so the URL and the form agree
+      const option = document.createElement("option");
+      option.value = wanted;
+      option.textContent = wanted;
+      s.append(option);
+    }
+    s.value = wanted;
+  }
+}
+
+function writeUrl(state, push) {
+  const p = new URLSearchParams();
+  if (state.q.trim()) p.set("q", state.q.trim());
+  for (const key of FILTER_KEYS) if (state.filters[key]) p.set(key, state.filters[key]);
+  if (state.sort) p.set("sort", state.sort);
+  const query = p.toString();
+  const url = location.pathname + (query ? `?${query}` : "");
+  if (url === location.pathname + location.search) return;
+  if (push) history.pushState(null, "", url);
+  else history.replaceState(null, "", url);
+}
+
+// ── searching ──
+let run = 0;
+let results = [];
+let shown = 0;
+
+async function search(state) {
+  const id = ++run;
+  const filters = {};
+  for (const key of FILTER_KEYS) if (state.filters[key]) filters[key] = state.filters[key];
+  const term = state.q.trim();
+  if (!term && Object.keys(filters).length === 0) {
+    results = [];
+    list.replaceChildren();
+    more.hidden = true;
+    status.textContent = S.empty;
+    return;
+  }
+  status.textContent = S.loading;
+  const options = { filters };
+  if (state.sort) options.sort = { date: state.sort };
+  const response = await pagefind.search(term || null, options);
+  if (id !== run) return;
+  results = response.results;
+  shown = 0;
+  list.replaceChildren();
+  if (results.length === 0) {
+    more.hidden = true;
+    status.textContent = fill(S.noResults, { q: term });
+    return;
+  }
+  status.textContent = fill(S.count, { n: results.length });
+  await showMore(id);
+}
+
+async function showMore(id) {
+  const page = results.slice(shown, shown + PAGE_SIZE);
+  const data = await Promise.all(page.map((r) => r.data()));
+  if (id !== run) return;
+  for (const d of data) list.append(resultItem(d));
+  shown += page.length;
+  more.hidden = shown >= results.length;
+}
+
+function resultItem(d) {
+  const li = document.createElement("li");
+  li.className = "entry";
+  const h = document.createElement("h2");
+  h.className = "entry-title";
+  const a = document.createElement("a");
+  a.href = d.url;
+  a.textContent = (d.meta && d.meta.title) || d.url;
+  h.append(a);
+  const meta = document.createElement("p");
+  meta.className = "entry-meta";
+  const bits = [d.meta && d.meta.date, d.meta && d.meta.zone].filter(Boolean);
+  bits.forEach((bit, i) => {
+    if (i) {
+      const sep = document.createElement("span");
+      sep.className = "sep";
+      sep.setAttribute("aria-hidden", "true");
+      sep.textContent = "·";
+      meta.append(sep);
+    }
+    const span = document.createElement("span");
+    span.textContent = bit;
+    meta.append(span);
+  });
+  const excerpt = document.createElement("p");
+  excerpt.className = "entry-excerpt";
+  excerpt.append(excerptNodes(d.excerpt || ""));
+  li.append(h, meta, excerpt);
+  return li;
+}
+
+/**
+ * Pagefind's excerpt is the page text with "<" and ">" escaped and the hits
+ * wrapped in <mark>. Rebuild it from text nodes: only <mark> ever becomes an element.
+ */
+function excerptNodes(excerptHtml) {
+  const fragment = document.createDocumentFragment();
+  let inMark = false;
+  for (const part of excerptHtml.replace(/\u200B/g, "").split(/(<mark>|<\/mark>)/)) {
+    if (part === "<mark>") inMark = true;
+    else if (part === "</mark>") inMark = false;
+    else if (part) {
+      const text = part.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+      if (inMark) {
+        const mark = document.createElement("mark");
+        mark.textContent = text;
+        fragment.append(mark);
+      } else {
+        fragment.append(text);
+      }
+    }
+  }
+  return fragment;
+}
+
+// ── events ──
+let typing;
+input.addEventListener("input", () => {
+  clearTimeout(typing);
+  typing = setTimeout(() => {
+    const state = readForm();
+    writeUrl(state, false);
+    search(state);
+  }, 250);
+});
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  clearTimeout(typing);
+  const state = readForm();
+  writeUrl(state, true);
+  search(state);
+});
+for (const select of [...filterSelects, sortSelect]) {
+  select.addEventListener("change", () => {
+    const state = readForm();
+    writeUrl(state, false);
+    search(state);
+  });
+}
+more.addEventListener("click", () => showMore(run));
+window.addEventListener("popstate", () => {
+  const state = readUrl();
+  showState(state);
+  search(state);
+});
+
+const initial = readUrl();
+showState(initial);
+await search(initial);
+app.dataset.ready = "true";
