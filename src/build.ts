@@ -26,6 +26,23 @@ export interface BuildResult {
   contentDir: string;
 }
 
+/** File reads and writes in flight at once: the disk, not the CPU, is the limit for small files. */
+const IO_CONCURRENCY = 16;
+
+/** Map with at most `limit` calls in flight; results in input order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
 /** Marks a folder as written by this tool, so a rebuild may empty it. */
 const MARKER = ".zone-archive";
 
@@ -119,20 +136,19 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const files = await listFiles(articlesDir);
   log(`normalising ${files.length} files from ${relative(process.cwd(), articlesDir) || "."}`);
   const progress = new Progress(files.length, "normalise", opts.quiet === true);
-  const normalised = [];
-  for (const f of files) {
+  const normalised = await mapLimit(files, IO_CONCURRENCY, async (f) => {
     const rel = relative(articlesDir, f).split(sep).join("/");
-    const bytes = await readFile(f);
-    normalised.push(normaliseFile(rel, bytes, { base }));
+    const result = normaliseFile(rel, await readFile(f), { base });
     progress.tick();
-  }
+    return result;
+  });
   progress.stop();
   uniqueIds(normalised, base);
 
   const articles = normalised.flatMap((n) => n.articles);
   const report: BuildReport = { inputs: normalised.map((n) => n.report) };
   await mkdir(join(contentDir, "articles"), { recursive: true });
-  for (const a of articles) await writeFile(join(contentDir, "articles", `${a.record.id}.md`), articleMarkdown(a));
+  await mapLimit(articles, IO_CONCURRENCY, (a) => writeFile(join(contentDir, "articles", `${a.record.id}.md`), articleMarkdown(a)));
   const records = sortRecords(articles.map((a) => a.record));
 
   // 2. render and 3. index

@@ -74,12 +74,19 @@ export function dropTandemClauses(text: string, removed: Removal[]): string {
   let changed = true;
   while (changed) {
     changed = false;
+    // clauses compared without whitespace and without their closing mark (the last copy may end in 。)
+    const keys = clauses.map((c) => squash(c).replace(/[，；,;。！？]+$/u, ""));
     outer: for (let len = Math.floor(clauses.length / 2); len >= 1; len--) {
       for (let i = 0; i + 2 * len <= clauses.length; i++) {
-        const a = clauses.slice(i, i + len).map(squash);
-        const b = clauses.slice(i + len, i + 2 * len).map(squash);
-        if (a.join("").length < MIN_SENTENCE) continue;
-        if (a.every((c, k) => c === b[k] || (k === len - 1 && c.replace(/[，；,;。]$/u, "") === b[k].replace(/[，；,;。]$/u, "")))) {
+        if (keys[i] !== keys[i + len]) continue;
+        let same = true;
+        let chars = 0;
+        for (let k = 0; k < len && same; k++) {
+          same = keys[i + k] === keys[i + len + k];
+          chars += keys[i + k].length;
+        }
+        if (!same || chars < MIN_SENTENCE) continue;
+        {
           // keep the later copy when it ends the paragraph: it carries the final 。
           const dropFrom = i + 2 * len === clauses.length ? i : i + len;
           removed.push({ rule: "drop-repeats: repeated clauses", text: clauses.slice(dropFrom, dropFrom + len).join("") });
