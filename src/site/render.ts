@@ -3,7 +3,7 @@
  * (<contentDir>/articles/<id>.md) with Eleventy's programmatic API and the
  * project's .eleventy.ts. Quiet unless it fails.
  */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
@@ -40,8 +40,27 @@ export function normaliseBase(base: string): string {
   return `/${trimmed}/`;
 }
 
+/** Marks an output folder as this build's, so it may be emptied before the next build. */
+const MARKER = ".archive-site";
+
+/**
+ * Empties the output folder so no page of an earlier build survives (the same
+ * input must give the same files) — but only a folder that is new, empty, or
+ * was written by this build before.
+ */
+export async function prepareOutDir(outDir: string): Promise<void> {
+  const entries = await readdir(outDir).catch(() => null);
+  if (entries && entries.length > 0 && !entries.includes(MARKER)) {
+    throw new Error(`${outDir} is not empty and was not written by the site build; choose a new or empty folder`);
+  }
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  await writeFile(join(outDir, MARKER), "Written by the archive's site build; emptied on every build.\n");
+}
+
 export async function renderSite(opts: RenderOptions): Promise<void> {
   const base = normaliseBase(opts.base);
+  await prepareOutDir(opts.outDir);
   const articlesDir = join(opts.contentDir, "articles");
   await mkdir(articlesDir, { recursive: true });
   // written only when different, so a watcher on contentDir does not loop
