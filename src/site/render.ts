@@ -40,8 +40,12 @@ export function normaliseBase(base: string): string {
   return `/${trimmed}/`;
 }
 
-/** Marks an output folder as this build's, so it may be emptied before the next build. */
-const MARKER = ".archive-site";
+/**
+ * Marks an output folder as this tool's, so it may be emptied before the next
+ * build; the same name and text as src/build.ts writes into its folders.
+ */
+const MARKER = ".zone-archive";
+const MARKER_TEXT = "written by the zone press archive build; emptied on every build\n";
 
 /**
  * Empties the output folder so no page of an earlier build survives (the same
@@ -55,7 +59,7 @@ export async function prepareOutDir(outDir: string): Promise<void> {
   }
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
-  await writeFile(join(outDir, MARKER), "Written by the archive's site build; emptied on every build.\n");
+  await writeFile(join(outDir, MARKER), MARKER_TEXT);
 }
 
 export async function renderSite(opts: RenderOptions): Promise<void> {

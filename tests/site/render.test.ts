@@ -386,7 +386,7 @@ describe("builds", () => {
     await mkdir(join(out, "articles", "gone"), { recursive: true });
     await writeFile(join(out, "articles", "gone", "index.html"), "old");
     await prepareOutDir(out);
-    assert.deepEqual(await files(out), [".archive-site"]);
+    assert.deepEqual(await files(out), [".zone-archive"]);
     const foreign = join(tmp, "foreign");
     await mkdir(foreign);
     await writeFile(join(foreign, "keep.txt"), "mine");
