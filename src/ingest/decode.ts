@@ -187,7 +187,8 @@ function utf8IsAcceptable(u: Utf8Analysis): boolean {
   const k = u.invalid.length;
   if (k === 0) return true;
   if (k === 1 && u.invalid[0].truncatedAtEnd) return true;
-  return u.multibyte >= 8 && u.multibyte >= 20 * k && k <= Math.max(3, Math.floor(u.multibyte / 200));
+  // each damaged character leaves one or two invalid ranges; GBK/Big5 read as UTF-8 fails at almost every character
+  return u.multibyte >= 8 && u.multibyte >= 20 * k;
 }
 
 function decodeUtf8Lenient(
@@ -326,8 +327,11 @@ function guessLegacy(bytes: Uint8Array, warnings: string[]): "gb18030" | "big5" 
     if (/^(gb18030|gb2312|gbk|cp936|hz-gb-2312|euc-cn|x-gbk|windows-936)$/.test(name)) guess = "gb18030";
     else if (/^(big5|big5hkscs|big5-hkscs|cp950|x-big5)$/.test(name)) guess = "big5";
   }
-  const gb = readingScore(decodeLegacy(bytes, "gb18030").text);
+  const gbText = decodeLegacy(bytes, "gb18030").text;
+  const gb = readingScore(gbText);
   const b5 = readingScore(decodeLegacy(bytes, "big5").text);
+  // bytes that read as Chinese in neither encoding are not Chinese text (press text scores 0.4–0.7)
+  if (Math.max(gb, b5) < UNREADABLE && nonAsciiCount(gbText) >= 16) return "binary";
   if (guess === null) {
     if (name === null && mime && !mime.startsWith("text/") && Math.max(gb, b5) < 0.2) return "binary";
     const pick = b5 > gb ? "big5" : "gb18030";
@@ -340,6 +344,15 @@ function guessLegacy(bytes: Uint8Array, warnings: string[]): "gb18030" | "big5" 
   const other = guess === "gb18030" ? b5 : gb;
   if (other >= mine + 0.25) return guess === "gb18030" ? "big5" : "gb18030";
   return guess;
+}
+
+/** Below this reading score in both GB18030 and Big5, high bytes are junk, not text. */
+const UNREADABLE = 0.15;
+
+function nonAsciiCount(text: string): number {
+  let n = 0;
+  for (const ch of text) if ((ch.codePointAt(0) ?? 0) >= 0x80) n++;
+  return n;
 }
 
 /** Frequent characters of press Chinese, Simplified and Traditional forms. */
