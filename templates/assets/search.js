@@ -103,12 +103,25 @@ function writeUrl(state, push) {
 let run = 0;
 let results = [];
 let shown = 0;
+let highlightTerms = [];
+
+/**
+ * What the article page should mark: the words as the reader typed them.
+ * (Pagefind's own highlight terms are its single-character Chinese segments,
+ * which would mark every 开 and 区 of a page for 开发区.)
+ */
+const termsOf = (query) =>
+  query
+    .replace(/["“”]/g, " ")
+    .split(/\s+/)
+    .filter((t) => t.length > 0);
 
 async function search(state) {
   const id = ++run;
   const filters = {};
   for (const key of FILTER_KEYS) if (state.filters[key]) filters[key] = state.filters[key];
   const term = state.q.trim();
+  highlightTerms = termsOf(term);
   if (!term && Object.keys(filters).length === 0) {
     results = [];
     list.replaceChildren();
@@ -137,18 +150,21 @@ async function showMore(id) {
   const page = results.slice(shown, shown + PAGE_SIZE);
   const data = await Promise.all(page.map((r) => r.data()));
   if (id !== run) return;
-  for (const d of data) list.append(resultItem(d));
+  for (const d of data) list.append(resultItem(d, highlightTerms));
   shown += page.length;
   more.hidden = shown >= results.length;
 }
 
-function resultItem(d) {
+function resultItem(d, terms) {
   const li = document.createElement("li");
   li.className = "entry";
   const h = document.createElement("h2");
   h.className = "entry-title";
   const a = document.createElement("a");
-  a.href = d.url;
+  const url = new URL(d.url, location.href);
+  url.searchParams.delete("highlight");
+  for (const t of terms) url.searchParams.append("highlight", t);
+  a.href = url.pathname + url.search;
   a.textContent = (d.meta && d.meta.title) || d.url;
   h.append(a);
   const meta = document.createElement("p");
@@ -174,22 +190,35 @@ function resultItem(d) {
 }
 
 /**
+ * Pagefind joins a heading and the next paragraph with ". "; in Chinese text
+ * that reads as a stray Latin full stop, so it becomes 。 (or goes, after 。！？).
+ */
+const blockBreaks = (text) =>
+  text
+    .replace(/([。！？；：，、])(<\/mark>)?\. /g, "$1$2")
+    .replace(/([\u3400-\u9fff”’）》」』])(<\/mark>)?\. /g, "$1$2。");
+
+/**
  * Pagefind's excerpt is the page text with "<" and ">" escaped and the hits
  * wrapped in <mark>. Rebuild it from text nodes: only <mark> ever becomes an element.
  */
 function excerptNodes(excerptHtml) {
   const fragment = document.createDocumentFragment();
   let inMark = false;
-  for (const part of excerptHtml.replace(/\u200B/g, "").split(/(<mark>|<\/mark>)/)) {
+  let lastMark = null; // adjacent hits (招|商|引|资) become one mark
+  for (const part of blockBreaks(excerptHtml.replace(/\u200B/g, "")).split(/(<mark>|<\/mark>)/)) {
     if (part === "<mark>") inMark = true;
     else if (part === "</mark>") inMark = false;
     else if (part) {
       const text = part.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
-      if (inMark) {
-        const mark = document.createElement("mark");
-        mark.textContent = text;
-        fragment.append(mark);
+      if (inMark && lastMark) {
+        lastMark.textContent += text;
+      } else if (inMark) {
+        lastMark = document.createElement("mark");
+        lastMark.textContent = text;
+        fragment.append(lastMark);
       } else {
+        lastMark = null;
         fragment.append(text);
       }
     }

@@ -1,0 +1,104 @@
+/**
+ * Shared pieces of the browser tests: Debian's Chromium through playwright-core,
+ * a real build of the seed articles into a temporary folder, and what those
+ * articles say (to know which of them a search must find).
+ */
+import { readdir, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import YAML from "yaml";
+import { build } from "../../src/build.ts";
+import { markdownToText } from "../../src/site/format.ts";
+import type { ArticleRecord } from "../../src/types.ts";
+
+export const SEED_ARTICLES = new URL("../../articles/", import.meta.url).pathname;
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export interface BuiltArticle {
+  record: ArticleRecord;
+  /** what Pagefind indexes: kicker, headline, subtitle and body, as plain text */
+  text: string;
+}
+
+export interface BuiltSite {
+  outDir: string;
+  contentDir: string;
+  articles: BuiltArticle[];
+  /** by the site-relative URL without the base, /articles/<id>/ */
+  byPath: Map<string, BuiltArticle>;
+}
+
+/** Runs the real build (normalise → Eleventy → Pagefind) on a folder of raw articles. */
+export async function buildSite(articlesDir: string, outDir: string, contentDir: string, base = "/"): Promise<BuiltSite> {
+  await build({ articlesDir, outDir, contentDir, base, quiet: true });
+  const articles: BuiltArticle[] = [];
+  for (const name of (await readdir(join(contentDir, "articles"))).sort()) {
+    if (!name.endsWith(".md")) continue;
+    const raw = await readFile(join(contentDir, "articles", name), "utf8");
+    const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(raw);
+    if (!m) throw new Error(`no front matter in ${name}`);
+    const record = YAML.parse(m[1]) as ArticleRecord;
+    const body = m[2].split(/\n\s*\n/).map(markdownToText).join("\n");
+    articles.push({ record, text: [record.kicker, record.title, record.subtitle, body].filter(Boolean).join("\n") });
+  }
+  return { outDir, contentDir, articles, byPath: new Map(articles.map((a) => [`/articles/${a.record.id}/`, a])) };
+}
+
+/** axe-core's browser bundle, injected into a page under test. */
+export const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+}
+
+/** Waits until the search page has run the search in its URL or form. */
+export async function searchSettled(page: Page): Promise<void> {
+  await page.waitForSelector("#search-app[data-ready]");
+  await page.waitForFunction(() => {
+    const s = document.getElementById("search-status")?.textContent ?? "";
+    return s !== "" && !s.includes("……");
+  });
+}
+
+/** The result links on the search page, all of them (pressing "more" until there is none). */
+export async function resultPaths(page: Page, base: string): Promise<string[]> {
+  while (await page.locator("#search-more").isVisible()) {
+    const before = await page.locator("#search-results li").count();
+    await page.click("#search-more");
+    await page.waitForFunction((n) => document.querySelectorAll("#search-results li").length > n, before);
+  }
+  const hrefs = await page.locator("#search-results .entry-title a").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  return hrefs.map((h) => {
+    const path = decodeURIComponent(h.split("?")[0]);
+    if (!path.startsWith(base)) throw new Error(`result ${path} is outside ${base}`);
+    return `/${path.slice(base.length)}`;
+  });
+}
