@@ -30,6 +30,7 @@ export interface BuildData {
   siteUrl: string;
   locale: string;
   pageSize: number;
+  sitemapLimit: number;
 }
 
 /** Collection items as Eleventy hands them to addCollection callbacks (the parts used here). */
@@ -53,7 +54,7 @@ const refuse = () => {
 
 export default function (eleventyConfig: UserConfig) {
   const given = (eleventyConfig.globalData as { build?: Partial<BuildData> }).build ?? {};
-  const build: BuildData = { base: "/", siteUrl: "", locale: "zh-CN", pageSize: 100, ...given };
+  const build: BuildData = { base: "/", siteUrl: "", locale: "zh-CN", pageSize: 100, sitemapLimit: 50_000, ...given };
   const t = loadStrings(build.locale);
   eleventyConfig.addGlobalData("t", t);
   eleventyConfig.addGlobalData("build", build);
@@ -103,7 +104,7 @@ export default function (eleventyConfig: UserConfig) {
           url: item.url,
           excerpt: fmt.excerpt(item.rawInput ?? ""),
         }));
-      a = buildArchive(entries, t, { pageSize: build.pageSize });
+      a = buildArchive(entries, t, { pageSize: build.pageSize, sitemapLimit: build.sitemapLimit });
       archives.set(api, a);
     }
     return a;

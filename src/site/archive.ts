@@ -157,6 +157,8 @@ export interface ArchiveOptions {
   latest?: number;
   /** zones and tags on the home page */
   top?: number;
+  /** URLs per sitemap file (the protocol allows 50,000) */
+  sitemapLimit?: number;
 }
 
 export const NO_ZONE_URL = "/zones/_none/";
@@ -368,7 +370,7 @@ export function buildArchive(input: readonly ArchiveEntry[], s: UiStrings, opts:
     topZones: [...zones].sort((a, b) => b.count - a.count || byName(a, b)).slice(0, opts.top ?? 12),
     topTags: tags.slice(0, opts.top ?? 12),
     pageUrls,
-    sitemaps: sitemapFiles(pageUrls),
+    sitemaps: sitemapFiles(pageUrls, opts.sitemapLimit),
   };
 }
 

@@ -23,6 +23,8 @@ export interface RenderOptions {
   locale?: string;
   /** articles per browse page, 100 by default */
   pageSize?: number;
+  /** URLs per sitemap file, 50,000 (the protocol's limit) by default */
+  sitemapLimit?: number;
 }
 
 /** Settings every article page shares, as Eleventy directory data next to the articles. */
@@ -77,6 +79,7 @@ export async function renderSite(opts: RenderOptions): Promise<void> {
     siteUrl: opts.siteUrl ?? "",
     locale: opts.locale ?? "zh-CN",
     pageSize: opts.pageSize ?? 100,
+    sitemapLimit: opts.sitemapLimit ?? 50_000,
   };
   // Eleventy 3.1 misses directory data files when the input is an absolute path
   // outside the working directory: hand it paths relative to the working directory.

@@ -33,7 +33,7 @@ async function files(dir: string): Promise<string[]> {
 const read = (dir: string, file: string) => readFile(join(dir, file), "utf8");
 const load = async (dir: string, file: string) => cheerio.load(await read(dir, file));
 
-async function build(name: string, base: string, extra: { pageSize?: number } = {}): Promise<string> {
+async function build(name: string, base: string, extra: { pageSize?: number; sitemapLimit?: number } = {}): Promise<string> {
   const contentDir = join(tmp, `${name}-content`);
   await cp(FIXTURE, contentDir, { recursive: true });
   const outDir = join(tmp, name);
@@ -323,6 +323,23 @@ describe("feed, sitemap, robots, 404", () => {
     assert.ok(locs.includes("/undated/"));
     assert.equal(locs.length, new Set(locs).size);
     assert.match(await read(root, "robots.txt"), /^User-agent: \*\nAllow: \/\n$/);
+  });
+
+  it("splits a large sitemap into an index and parts", async () => {
+    const out = await build("sitemaps", "/prefix/", { sitemapLimit: 20 });
+    const index = cheerio.load(await read(out, "sitemap.xml"), { xml: true });
+    const parts = index("sitemapindex > sitemap > loc").map((_, l) => index(l).text()).get();
+    assert.ok(parts.length >= 2);
+    assert.equal(parts[0], "/prefix/sitemap-1.xml");
+    let urls = 0;
+    for (const part of parts) {
+      const $ = cheerio.load(await read(out, part.replace("/prefix/", "")), { xml: true });
+      const n = $("urlset > url > loc").length;
+      assert.ok(n > 0 && n <= 20);
+      urls += n;
+    }
+    const single = cheerio.load(await read(root, "sitemap.xml"), { xml: true });
+    assert.equal(urls, single("loc").length);
   });
 
   it("uses absolute URLs when the site's origin is given", async () => {
