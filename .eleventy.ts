@@ -53,6 +53,9 @@ const refuse = () => {
 };
 
 export default function (eleventyConfig: UserConfig) {
+  // The content folder is generated, and by default it lives under .cache/, which .gitignore lists:
+  // Eleventy would skip every article. Our input is only ever the content folder we wrote.
+  eleventyConfig.setUseGitIgnore(false);
   const given = (eleventyConfig.globalData as { build?: Partial<BuildData> }).build ?? {};
   const build: BuildData = { base: "/", siteUrl: "", locale: "zh-CN", pageSize: 100, sitemapLimit: 50_000, ...given };
   const t = loadStrings(build.locale);
