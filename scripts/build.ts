@@ -5,7 +5,9 @@
  * Wires the stages together; nothing below this file reads flags or the environment.
  */
 import { parseArgs } from "node:util";
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { build } from "../src/build.ts";
 
 const USAGE = `usage: npm run build -- [--articles DIR] [--out DIR] [--base /prefix/] [--quiet]
@@ -55,16 +57,33 @@ async function main(): Promise<number> {
   }
   const { serveSite } = await import("../src/site/serve.ts");
   const { normaliseBase } = await import("../src/build.ts");
-  await serveSite({
+  // Rebuild in a fresh process, so that a change to the code itself (src/, .eleventy.ts) takes effect too.
+  const rebuildArgs = [
+    "--import", "tsx", fileURLToPath(import.meta.url),
+    "--articles", opts.articlesDir, "--out", opts.outDir, "--content", result.contentDir, "--base", opts.base ?? "/",
+  ];
+  const server = await serveSite({
     outDir: resolve(opts.outDir),
     host: args.host!,
     port,
     base: normaliseBase(opts.base),
     watch: [resolve(opts.articlesDir), resolve("templates"), resolve("src"), resolve(".eleventy.ts")],
-    rebuild: async () => {
-      await build({ ...opts, contentDir: result.contentDir });
-    },
+    rebuild: (changed) =>
+      new Promise<void>((done) => {
+        console.error(`\nchanged: ${changed.map((c) => relative(process.cwd(), c)).join(", ")} — rebuilding`);
+        const child = spawn(process.execPath, rebuildArgs, { stdio: "inherit" });
+        child.on("exit", (code) => {
+          if (code !== 0) console.error("rebuild failed; the last good site is still served");
+          done();
+        });
+      }),
   });
+  console.error(`\nServing ${server.url} (Ctrl-C to stop); rebuilding when articles, templates or sources change.`);
+  const stop = (): void => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
   return -1; // keep running
 }
 
