@@ -1,5 +1,5 @@
-import { mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
-import { existsSync, readdirSync } from "node:fs";
+import { mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { createHash } from "node:crypto";
 import type { Article, ArticleRecord, BuildReport, ReportInput } from "./types.ts";
@@ -7,6 +7,9 @@ import { normaliseFile } from "./pipeline/normalise-file.ts";
 import { articleMarkdown } from "./output/markdown.ts";
 import { articlesJson, figuresCsv, reportJson, sortRecords } from "./output/data.ts";
 import { Progress } from "./progress.ts";
+import { normaliseBase, prepareGeneratedFolder } from "./output-folder.ts";
+
+export { normaliseBase };
 
 export interface BuildOptions {
   articlesDir: string;
@@ -43,18 +46,6 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   return out;
 }
 
-/** Marks a folder as written by this tool, so a rebuild may empty it. */
-const MARKER = ".zone-archive";
-
-/** "prefix", "/prefix", "/prefix/" → "/prefix/"; "" → "/". */
-export function normaliseBase(base: string | undefined): string {
-  const parts = (base ?? "/").split("/").filter(Boolean);
-  for (const p of parts) {
-    if (!/^[A-Za-z0-9._~-]+$/.test(p) || p === "." || p === "..") throw new Error(`--base ${base}: use plain path segments (letters, digits, . _ ~ -)`);
-  }
-  return parts.length ? `/${parts.join("/")}/` : "/";
-}
-
 export function defaultContentDir(outDir: string): string {
   const key = createHash("sha256").update(resolve(outDir)).digest("hex").slice(0, 10);
   return join(".cache", `content-${key}`);
@@ -73,28 +64,6 @@ async function listFiles(root: string): Promise<string[]> {
   }
   await walk(root);
   return out;
-}
-
-/**
- * Empty a generated folder before writing it again, but only a folder this tool
- * made (or an empty or new one): never a folder of the user's.
- */
-async function prepareGenerated(dir: string, what: string, protect: string[]): Promise<void> {
-  const abs = resolve(dir);
-  for (const p of protect) {
-    const q = resolve(p);
-    if (abs === q || q.startsWith(abs + sep)) throw new Error(`${what} ${dir} would overwrite ${p}; choose another folder`);
-  }
-  if (abs.startsWith(resolve(protect[0]) + sep)) throw new Error(`${what} ${dir} is inside the articles folder; choose a folder outside it`);
-  if (existsSync(abs)) {
-    const entries = readdirSync(abs);
-    if (entries.length > 0 && !entries.includes(MARKER)) {
-      throw new Error(`${what} ${dir} already holds files this tool did not write; choose a new or empty folder`);
-    }
-    await rm(abs, { recursive: true, force: true });
-  }
-  await mkdir(abs, { recursive: true });
-  await writeFile(join(abs, MARKER), "written by the zone press archive build; emptied on every build\n");
 }
 
 function uniqueIds(normalised: { articles: Article[]; report: ReportInput }[], base: string): void {
@@ -129,8 +98,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     throw new Error(`--articles ${opts.articlesDir}: no such folder`);
   }
   const protect = [articlesDir, process.cwd(), join(process.cwd(), "src"), join(process.cwd(), "templates")];
-  await prepareGenerated(outDir, "--out", protect);
-  await prepareGenerated(contentDir, "content folder", [...protect, outDir]);
+  await prepareGeneratedFolder(outDir, "--out", protect, [articlesDir]);
+  await prepareGeneratedFolder(contentDir, "content folder", [...protect, outDir], [articlesDir]);
 
   // 1. normalise
   const files = await listFiles(articlesDir);

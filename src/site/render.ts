@@ -3,12 +3,13 @@
  * (<contentDir>/articles/<id>.md) with Eleventy's programmatic API and the
  * project's .eleventy.ts. Quiet unless it fails.
  */
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BuildData } from "../../.eleventy.ts";
+import { normaliseBase, prepareGeneratedFolder } from "../output-folder.ts";
 
 const CONFIG = fileURLToPath(new URL("../../.eleventy.ts", import.meta.url));
 
@@ -34,34 +35,9 @@ const ARTICLES_DATA = `${JSON.stringify(
   2,
 )}\n`;
 
-/** "/prefix" | "prefix/" | "" → "/prefix/" | "/". */
-export function normaliseBase(base: string): string {
-  const trimmed = base.trim().replace(/^\/+|\/+$/g, "");
-  if (!trimmed) return "/";
-  if (/[?#\\]|\.\.|\s/.test(trimmed)) throw new Error(`not a usable base path: ${base}`);
-  return `/${trimmed}/`;
-}
-
-/**
- * Marks an output folder as this tool's, so it may be emptied before the next
- * build; the same name and text as src/build.ts writes into its folders.
- */
-const MARKER = ".zone-archive";
-const MARKER_TEXT = "written by the zone press archive build; emptied on every build\n";
-
-/**
- * Empties the output folder so no page of an earlier build survives (the same
- * input must give the same files) — but only a folder that is new, empty, or
- * was written by this build before.
- */
+/** Empties the output folder so no page of an earlier build survives — but only a folder this tool wrote, or a new or empty one. */
 export async function prepareOutDir(outDir: string): Promise<void> {
-  const entries = await readdir(outDir).catch(() => null);
-  if (entries && entries.length > 0 && !entries.includes(MARKER)) {
-    throw new Error(`${outDir} is not empty and was not written by the site build; choose a new or empty folder`);
-  }
-  await rm(outDir, { recursive: true, force: true });
-  await mkdir(outDir, { recursive: true });
-  await writeFile(join(outDir, MARKER), MARKER_TEXT);
+  await prepareGeneratedFolder(outDir, "output folder");
 }
 
 export async function renderSite(opts: RenderOptions): Promise<void> {
