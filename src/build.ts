@@ -3,9 +3,11 @@ import { existsSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { createHash } from "node:crypto";
 import type { Article, ArticleRecord, BuildReport, ReportInput } from "./types.ts";
-import { normaliseFile } from "./pipeline/normalise-file.ts";
+import { normaliseInParallel } from "./pipeline/pool.ts";
+import { NormaliseCache } from "./pipeline/cache.ts";
+import { sha256 } from "./pipeline/ids.ts";
 import { articleMarkdown } from "./output/markdown.ts";
-import { articlesJson, figuresCsv, reportJson, sortRecords } from "./output/data.ts";
+import { articlesJson, figuresCsv, figuresJson, reportJson, sortRecords } from "./output/data.ts";
 import { Progress } from "./progress.ts";
 import { normaliseBase, prepareGeneratedFolder } from "./output-folder.ts";
 
@@ -21,6 +23,8 @@ export interface BuildOptions {
   quiet?: boolean;
   /** skip Eleventy and Pagefind (normalise and data files only) */
   dataOnly?: boolean;
+  /** where normalised files are cached by content (default .cache/normalised); null: no cache */
+  cacheDir?: string | null;
 }
 
 export interface BuildResult {
@@ -105,13 +109,25 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const files = await listFiles(articlesDir);
   log(`normalising ${files.length} files from ${relative(process.cwd(), articlesDir) || "."}`);
   const progress = new Progress(files.length, "normalise", opts.quiet === true);
-  const normalised = await mapLimit(files, IO_CONCURRENCY, async (f) => {
-    const rel = relative(articlesDir, f).split(sep).join("/");
-    const result = normaliseFile(rel, await readFile(f), { base });
-    progress.tick();
-    return result;
+  const cache = opts.cacheDir === null ? null : new NormaliseCache(resolve(opts.cacheDir ?? join(".cache", "normalised")));
+  const inputs = await mapLimit(files, IO_CONCURRENCY, async (f) => {
+    const file = relative(articlesDir, f).split(sep).join("/");
+    const bytes = await readFile(f);
+    const key = cache ? cache.key(file, sha256(bytes), base) : "";
+    const hit = cache ? await cache.get(key) : null;
+    if (hit) progress.tick();
+    return { file, bytes, key, hit };
   });
+  const misses = inputs.filter((i) => !i.hit);
+  const fresh = await normaliseInParallel(misses, base, () => progress.tick());
+  if (cache) await mapLimit(misses.map((m, n) => [m.key, fresh[n]] as const), IO_CONCURRENCY, ([key, r]) => cache.put(key, r));
+  let k = 0;
+  const normalised = inputs.map((i) => i.hit ?? fresh[k++]);
   progress.stop();
+  if (cache) {
+    log(`normalised ${misses.length} files, ${inputs.length - misses.length} unchanged (cached)`);
+    await cache.dropStaleVersions();
+  }
   uniqueIds(normalised, base);
 
   const articles = normalised.flatMap((n) => n.articles);
@@ -135,6 +151,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   await mkdir(join(outDir, "data"), { recursive: true });
   await writeFile(join(outDir, "data", "articles.json"), articlesJson(records));
   await writeFile(join(outDir, "data", "figures.csv"), figuresCsv(records));
+  await writeFile(join(outDir, "data", "figures.json"), figuresJson(records));
   await writeFile(join(outDir, "build-report.json"), reportJson(report));
   if (!opts.quiet) process.stderr.write(summary(report, records.length, outDir));
   return { report, articles: records, contentDir };

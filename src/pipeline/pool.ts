@@ -1,0 +1,60 @@
+import { Worker } from "node:worker_threads";
+import { availableParallelism } from "node:os";
+import type { NormalisedFile } from "./normalise-file.ts";
+import { normaliseFile } from "./normalise-file.ts";
+import type { WorkerTask } from "./worker.ts";
+
+/** Fewer files than this are normalised in the main thread: starting workers costs more. */
+const MIN_FILES_FOR_WORKERS = 64;
+
+export interface Job {
+  file: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * Normalise files across the machine's cores (worker threads; the main thread
+ * keeps the I/O). Results come back in input order. `onDone` is called once
+ * per file, for progress.
+ */
+export async function normaliseInParallel(jobs: readonly Job[], base: string, onDone: () => void, threads = availableParallelism()): Promise<NormalisedFile[]> {
+  const out = new Array<NormalisedFile>(jobs.length);
+  if (jobs.length < MIN_FILES_FOR_WORKERS || threads < 2) {
+    jobs.forEach((j, n) => {
+      out[n] = normaliseFile(j.file, j.bytes, { base });
+      onDone();
+    });
+    return out;
+  }
+  // the worker is TypeScript too: load it through tsx, as the main thread is
+  const workers = Array.from({ length: threads }, () => new Worker(new URL("./worker-entry.mjs", import.meta.url)));
+  try {
+    let next = 0;
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<void>((resolve, reject) => {
+            const feed = (): void => {
+              if (next >= jobs.length) return resolve();
+              const n = next++;
+              const task: WorkerTask = { n, file: jobs[n].file, bytes: jobs[n].bytes, base };
+              w.postMessage(task);
+            };
+            w.on("message", (m: { n: number; result: NormalisedFile }) => {
+              out[m.n] = m.result;
+              onDone();
+              feed();
+            });
+            w.on("error", reject);
+            w.on("exit", (code) => {
+              if (next < jobs.length || code !== 0) reject(new Error(`a normalisation worker stopped (exit ${code})`));
+            });
+            feed();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return out;
+}
