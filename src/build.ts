@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { createHash } from "node:crypto";
@@ -90,6 +90,23 @@ function uniqueIds(normalised: { articles: Article[]; report: ReportInput }[], b
   }
 }
 
+/**
+ * Write each article's Markdown, but only where it changed, and remove the
+ * files of articles that are gone: a rebuild touches only what changed.
+ */
+async function writeContent(dir: string, articles: readonly Article[]): Promise<void> {
+  const wanted = new Set(articles.map((a) => `${a.record.id}.md`));
+  for (const name of await readdir(dir)) {
+    if (name.endsWith(".md") && !wanted.has(name)) await rm(join(dir, name), { force: true });
+  }
+  await mapLimit(articles, IO_CONCURRENCY, async (a) => {
+    const path = join(dir, `${a.record.id}.md`);
+    const text = articleMarkdown(a);
+    const old = await readFile(path, "utf8").catch(() => null);
+    if (old !== text) await writeFile(path, text);
+  });
+}
+
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   const base = normaliseBase(opts.base);
   const articlesDir = resolve(opts.articlesDir);
@@ -103,7 +120,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   }
   const protect = [articlesDir, process.cwd(), join(process.cwd(), "src"), join(process.cwd(), "templates")];
   await prepareGeneratedFolder(outDir, "--out", protect, [articlesDir]);
-  await prepareGeneratedFolder(contentDir, "content folder", [...protect, outDir], [articlesDir]);
+  // the content folder is kept between builds: only changed articles are rewritten, so their files keep their times
+  await prepareGeneratedFolder(contentDir, "content folder", [...protect, outDir], [articlesDir], { empty: false });
 
   // 1. normalise
   const files = await listFiles(articlesDir);
@@ -133,7 +151,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const articles = normalised.flatMap((n) => n.articles);
   const report: BuildReport = { inputs: normalised.map((n) => n.report) };
   await mkdir(join(contentDir, "articles"), { recursive: true });
-  await mapLimit(articles, IO_CONCURRENCY, (a) => writeFile(join(contentDir, "articles", `${a.record.id}.md`), articleMarkdown(a)));
+  await writeContent(join(contentDir, "articles"), articles);
   const records = sortRecords(articles.map((a) => a.record));
 
   // 2. render and 3. index

@@ -20,7 +20,13 @@ export function normaliseBase(base: string | undefined): string {
  * made (it carries the marker), an empty one or a new one: never a folder of
  * the user's, nor one that holds or lies inside a protected path.
  */
-export async function prepareGeneratedFolder(dir: string, what: string, protect: readonly string[] = [], inside: readonly string[] = []): Promise<void> {
+export async function prepareGeneratedFolder(
+  dir: string,
+  what: string,
+  protect: readonly string[] = [],
+  inside: readonly string[] = [],
+  { empty = true }: { empty?: boolean } = {},
+): Promise<void> {
   const abs = resolve(dir);
   for (const p of protect) {
     const q = resolve(p);
@@ -34,7 +40,7 @@ export async function prepareGeneratedFolder(dir: string, what: string, protect:
     if (entries.length > 0 && !entries.includes(MARKER)) {
       throw new Error(`${what} ${dir} is not empty and holds files this tool did not write; choose a new or empty folder`);
     }
-    await rm(abs, { recursive: true, force: true });
+    if (empty) await rm(abs, { recursive: true, force: true });
   }
   await mkdir(abs, { recursive: true });
   await writeFile(join(abs, MARKER), MARKER_TEXT);
