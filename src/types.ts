@@ -52,6 +52,19 @@ export interface Figure {
   quote: string;
   /** set when the extractor could not tie the numbers together safely */
   uncertain?: boolean;
+  /** set when the clause states a plan or goal (力争, 要达到 …), not a result */
+  target?: boolean;
+  // ── added by src/extract/canonical.ts when the record is assembled (null when unknown) ──
+  /** the indicator's canonical name from src/data/indicators.ts (规上工业增加值 → 规模以上工业增加值) */
+  canonical?: string | null;
+  /** `value` in the base unit: 1.39 亿美元 → 139000000 */
+  baseValue?: number | null;
+  /** the base unit: 元, 美元, 平方米, %, 个 … */
+  baseUnit?: string | null;
+  /** first month (YYYY-MM) or year (YYYY) of the period, with the article's year where the text gives none */
+  periodStart?: string | null;
+  /** last month or year of the period; null when the text gives no period or the year is unknown */
+  periodEnd?: string | null;
 }
 
 export interface SourceRef {

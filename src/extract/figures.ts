@@ -485,11 +485,16 @@ function extractParagraph(p: string): Figure[] {
     let pending: Draft[] = [];
     const lastCount = new Map<number, string>();
     const sentFirstDraft = drafts.length;
+    let sentYear: string | null = null; // a year the sentence has named (2011年…，截止9月底 → 截至2011年9月底)
 
     for (const cl of sent.clauses) {
       const hits = periodHits(w.slice(cl.start, cl.end));
       if (hits.length) {
-        period = hits[hits.length - 1].period;
+        for (const h of hits) {
+          const y = /^(\d{4})年/.exec(h.period);
+          if (y) sentYear = y[1];
+        }
+        period = withSentenceYear(hits[hits.length - 1].period, sentYear);
         current = period;
       }
       const events = clauseEvents(w, cl.start, cl.end);
@@ -679,9 +684,37 @@ function extractParagraph(p: string): Figure[] {
   for (const d of drafts) {
     if (d.dropped) continue;
     d.figure.quote = p.slice(d.qs, d.qe).trim();
+    if (TARGET_RE.test(w.slice(segmentStart(w, d.qs), d.qe))) d.figure.target = true;
     out.push(d.figure);
   }
   return out;
+}
+
+/** a yearless period of months (1—9月, 截至9月底, 上半年 …): it takes the year its sentence named */
+const MONTHS_ONLY_RE = /^(?:\d{1,2}(?:—\d{1,2})?月|截至\d{1,2}月底|[一二三四]季度|上半年|下半年|前三季度)$/;
+
+function withSentenceYear(period: string, year: string | null): string {
+  if (!year || !MONTHS_ONLY_RE.test(period)) return period;
+  return period.startsWith("截至") ? `截至${year}年${period.slice(2)}` : `${year}年${period}`;
+}
+
+/**
+ * Words that make a figure a plan or a goal rather than a result, looked for
+ * from the start of the figure's ；-segment to the end of its quote:
+ * "要力争主导产业产值突破210亿元", "年均增速要达到15%", "力争储备项目500个以上".
+ * 计划总投资 (a project's planned total) and 占年度投资计划 are not plans of the zone.
+ */
+const TARGET_RE =
+  /力争|争取|确保|预计|预期|目标(?:是|为)|要(?:力争|实现|达到|完成|突破|确保|保持|超过|争取|引进|培育|建成)|将(?:达到|实现|突破|完成|超过)|计划(?:实现|完成|达到|引进|新|开工|建成)|(?<![截从年])(?:到|至)20\d\d年/;
+
+/** where the ；-segment (or sentence) holding `at` starts; looks back at most MAX_CLAUSE characters */
+function segmentStart(w: string, at: number): number {
+  const stop = Math.max(0, at - MAX_CLAUSE);
+  for (let i = at - 1; i >= stop; i--) {
+    const c = w[i];
+    if (c === "。" || c === "！" || c === "？" || c === "!" || c === "?" || c === "\n" || c === "\r" || c === "；" || c === ";") return i + 1;
+  }
+  return stop;
 }
 
 function figureKey(f: Figure): string {

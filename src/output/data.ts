@@ -24,31 +24,71 @@ function cell(value: unknown, text = true): string {
   return /[",\n\r]/u.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export const FIGURE_COLUMNS = ["id", "date", "zone", "city", "indicator", "value", "unit", "growth", "period", "uncertain", "quote"] as const;
+/**
+ * The columns of data/figures.csv and the fields of data/figures.json, in order.
+ * `n` is the figure's number in its article: `url#fig-<n>` opens the article at
+ * the sentence it came from. See src/extract/canonical.ts for canonical,
+ * baseValue/baseUnit and periodStart/periodEnd.
+ */
+export const FIGURE_COLUMNS = [
+  "id", "url", "n", "date", "zone", "city",
+  "indicator", "canonical", "value", "unit", "baseValue", "baseUnit", "growth",
+  "period", "periodStart", "periodEnd", "target", "uncertain", "quote",
+] as const;
 
-/** One row per figure, UTF-8 with a BOM so that Excel reads the Chinese right. */
-export function figuresCsv(records: ArticleRecord[]): string {
-  const rows = [FIGURE_COLUMNS.join(",")];
+export type FigureRow = { [K in (typeof FIGURE_COLUMNS)[number]]: string | number | boolean | null };
+
+/** One flat row per figure, records sorted by date then id, figures in text order. */
+export function figureRows(records: ArticleRecord[]): FigureRow[] {
+  const rows: FigureRow[] = [];
   for (const r of sortRecords(records)) {
-    for (const f of r.figures) {
-      rows.push(
-        [
-          cell(r.id),
-          cell(r.date),
-          cell(r.zone?.name ?? null),
-          cell(r.zone?.city ?? null),
-          cell(f.indicator),
-          cell(f.value, false),
-          cell(f.unit),
-          cell(f.growth, false),
-          cell(f.period),
-          f.uncertain ? "true" : "false",
-          cell(f.quote),
-        ].join(","),
-      );
-    }
+    r.figures.forEach((f, i) => {
+      rows.push({
+        id: r.id,
+        url: r.url,
+        n: i + 1,
+        date: r.date,
+        zone: r.zone?.name ?? null,
+        city: r.zone?.city ?? null,
+        indicator: f.indicator,
+        canonical: f.canonical ?? null,
+        value: f.value,
+        unit: f.unit,
+        baseValue: f.baseValue ?? null,
+        baseUnit: f.baseUnit ?? null,
+        growth: f.growth,
+        period: f.period,
+        periodStart: f.periodStart ?? null,
+        periodEnd: f.periodEnd ?? null,
+        target: f.target === true,
+        uncertain: f.uncertain === true,
+        quote: f.quote,
+      });
+    });
   }
-  return `\uFEFF${rows.join("\r\n")}\r\n`;
+  return rows;
+}
+
+const NUMERIC_COLUMNS: ReadonlySet<string> = new Set(["n", "value", "baseValue", "growth"]);
+
+/**
+ * One row per figure, UTF-8 with a BOM so that Excel reads the Chinese right,
+ * CRLF line ends, RFC 4180 quoting; text that a spreadsheet would run as a
+ * formula is defused. true/false for target and uncertain.
+ */
+export function figuresCsv(records: ArticleRecord[]): string {
+  const lines = [FIGURE_COLUMNS.join(",")];
+  for (const row of figureRows(records)) {
+    lines.push(FIGURE_COLUMNS.map((c) => (typeof row[c] === "boolean" ? String(row[c]) : cell(row[c], !NUMERIC_COLUMNS.has(c)))).join(","));
+  }
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}
+
+/** The same rows as JSON: an array with one object per line (a million figures stay readable and streamable). */
+export function figuresJson(records: ArticleRecord[]): string {
+  const rows = figureRows(records);
+  if (rows.length === 0) return "[]\n";
+  return `[\n${rows.map((r) => JSON.stringify(r)).join(",\n")}\n]\n`;
 }
 
 export function reportJson(report: BuildReport): string {

@@ -6,6 +6,7 @@ import { assemble } from "./assemble.ts";
 import { inferDate } from "../extract/date.ts";
 import { resolveZone, findZoneByName } from "../gazetteer/resolve.ts";
 import { extractFigures } from "../extract/figures.ts";
+import { canonicalFigures } from "../extract/canonical.ts";
 import { extractTags } from "../extract/tags.ts";
 import { applyOverrides, readOverrides } from "./overrides.ts";
 import { articleId, sha256 } from "./ids.ts";
@@ -123,6 +124,8 @@ function run(file: string, bytes: Uint8Array, opts: NormaliseOptions, report: Re
       chars: [...paragraphs, ...d.captions].join("").replace(/\s/gu, "").length,
     };
     applyOverrides(record, overrides, parts === 1);
+    // canonical names, base units and period spans need the final date (front matter may set it)
+    record.figures = canonicalFigures(record.figures, record.date);
     record.id = parts === 1 && overrides.id ? overrides.id : articleId({ date: record.date, zoneShortName: record.zone?.shortName ?? null, file, part });
     if (ids.has(record.id)) record.id = `${record.id}-${part}`;
     ids.add(record.id);

@@ -135,11 +135,12 @@ test("seed 001, 元-9月份 with half-width punctuation: counts and their 总投
   assert.deepEqual(whole.slice(0, 6), expected);
   assert.deepEqual(
     whole.find((f) => f.indicator === "开工率"),
-    fig("开工率", 93.3, "%", null, "截至9月底", "开工率93.3%"),
+    // the sentence begins "2011年开发区承担的…": its yearless 截止9月底 is 2011's
+    fig("开工率", 93.3, "%", null, "截至2011年9月底", "开工率93.3%"),
   );
   assert.deepEqual(
     whole.find((f) => f.value === 89.4),
-    fig("投资占年度投资计划", 89.4, "%", null, "截至9月底", "占年度投资计划的89.4%"),
+    fig("投资占年度投资计划", 89.4, "%", null, "截至2011年9月底", "占年度投资计划的89.4%"),
   );
   // 15个省、市重点项目 and 2011年 are not figures
   assert.ok(!whole.some((f) => f.value === 15 || f.value === 2011));
@@ -306,4 +307,34 @@ test("fast: a long odd paragraph and many normal ones", () => {
   const long = performance.now() - t1;
   assert.ok(normal < 5000, `20 × two seeds took ${normal.toFixed(0)} ms`);
   assert.ok(long < 5000, `a 140k-character paragraph took ${long.toFixed(0)} ms`);
+});
+
+test("a yearless month period takes the year its sentence named, not the next sentence's", () => {
+  const figs = extractFigures(["2012年，全区签约项目12个，1—6月完成投资8亿元。1—9月，税收收入3亿元。"]);
+  assert.deepEqual(
+    figs.map((f) => f.period),
+    ["2012年", "2012年1—6月", "1—9月"],
+  );
+  assert.equal(extractFigures(["2011年重点项目快速推进，截止9月底，开工率93.3%。"])[0].period, "截至2011年9月底");
+  // 今年/去年 are words of their own: no year is put in front of them
+  assert.equal(extractFigures(["2012年，全区去年1—6月完成投资8亿元。"])[0].period, "去年1—6月");
+});
+
+test("plans and goals are marked target; results beside them are not", () => {
+  // seed 003: 要力争 carries to the next clause of its sentence
+  const plan = extractFigures(["今年，要力争主导产业产值突破210亿元，主导产业规模增加值实现51亿元。"]);
+  assert.deepEqual(plan.map((f) => [f.indicator, f.target ?? false]), [["主导产业产值", true], ["主导产业规模增加值", true]]);
+  assert.equal(extractFigures(["科学布局，服务业增加值的年均增速要达到15%。"])[0].target, true);
+  assert.equal(extractFigures(["认真谋划一批重点项目，力争储备项目500个以上，总投资3000亿元以上。"]).every((f) => f.target), true);
+  assert.equal(extractFigures(["到2016年，辖区生产总值达到280亿元。"])[0].target, true);
+  // a result before a goal in the same sentence stays a result
+  const mixed = extractFigures(["1—10月完成投资5亿元，力争全年突破10亿元。"]);
+  assert.deepEqual(mixed.map((f) => [f.value, f.target ?? false]), [[5, false], [10, true]]);
+  // a plan in another ；-segment or sentence does not leak
+  const seg = extractFigures(["要确保完成全年任务；1—10月完成投资5亿元。"]);
+  assert.equal(seg[0].target, undefined);
+  // 计划总投资 is a project's planned total, 年度投资计划 a benchmark, 截至2013年底 a date: not goals
+  for (const t of ["磨料磨具产业园项目11个，计划总投资7.26亿元。", "已完成投资22.08亿元，占年度投资计划的89.4%。", "截至2013年底，已入驻企业83家。", "2011年至2013年，累计完成投资30亿元。"]) {
+    for (const f of extractFigures([t])) assert.equal(f.target, undefined, `${t}: ${f.indicator}`);
+  }
 });
