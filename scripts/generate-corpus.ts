@@ -9,7 +9,8 @@
  * pages of several articles). Article i depends only on i: the same N gives
  * the same corpus, and a smaller N is a prefix of a larger one.
  */
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import iconv from "iconv-lite";
@@ -148,6 +149,14 @@ function escapeHtml(s: string): string {
 }
 
 export function generateCorpus(n: number, outDir: string, articlesDir = "articles"): { files: number; bytes: number } {
+  // the same N from the same generator and seeds is the same corpus: reuse it
+  const stamp = `${n} ${createHash("sha256").update(readFileSync(import.meta.filename)).digest("hex").slice(0, 12)}`;
+  const stampFile = join(outDir, ".corpus");
+  if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp) {
+    let bytes = 0;
+    for (const e of readdirSync(outDir, { withFileTypes: true, recursive: true })) if (e.isFile() && !e.name.startsWith(".")) bytes += statSync(join(e.parentPath, e.name)).size;
+    return { files: n, bytes };
+  }
   const p = pools(articlesDir);
   rmSync(outDir, { recursive: true, force: true });
   let bytes = 0;
@@ -157,6 +166,7 @@ export function generateCorpus(n: number, outDir: string, articlesDir = "article
     writeFileSync(join(outDir, g.path), g.bytes);
     bytes += g.bytes.length;
   }
+  writeFileSync(stampFile, stamp);
   return { files: n, bytes };
 }
 
