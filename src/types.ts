@@ -144,6 +144,8 @@ export interface Block {
   gap: number;
   /** what the markup said this block is, where it said so (HTML <h1>, Markdown `#`) */
   hint?: "headline" | "info";
+  /** position of the block in the file as ingested (set by the pipeline; kept through the rules) */
+  seq?: number;
 }
 
 /** What ingest makes of one input file. */

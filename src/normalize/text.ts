@@ -3,14 +3,19 @@
 /** CJK ideographs (basic + extension A + compatibility). */
 export const CJK = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
 const CJK_RE = new RegExp(`[${CJK}]`, "u");
-const CJK_G = new RegExp(`[${CJK}]`, "gu");
 
 export function isCJK(ch: string): boolean {
   return CJK_RE.test(ch);
 }
 
 export function countCJK(text: string): number {
-  return text.match(CJK_G)?.length ?? 0;
+  // the ranges are all in the BMP: count UTF-16 units, no match array (a 50 MB file would make one of millions)
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) n++;
+  }
+  return n;
 }
 
 /** Punctuation that ends a sentence (or a paragraph) in Chinese press text. */
@@ -18,9 +23,11 @@ export const TERMINAL = "。！？…";
 /** Closing marks that may follow terminal punctuation. */
 export const CLOSERS = "”’」』）)】";
 
+const TRAILING_CLOSERS = new RegExp(`[${CLOSERS}\\s]+$`, "u");
+
 /** Does the text end like a finished sentence? */
 export function endsSentence(text: string): boolean {
-  const t = text.replace(new RegExp(`[${CLOSERS}\\s]+$`, "u"), "");
+  const t = text.replace(TRAILING_CLOSERS, "");
   if (t.length === 0) return false;
   const last = t[t.length - 1];
   if (TERMINAL.includes(last)) return true;

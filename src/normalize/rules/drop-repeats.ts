@@ -3,6 +3,7 @@ import type { Rule } from "./types.ts";
 import { PROSE_PUNCT, endsSentence, splitClauses, splitSentences, squash } from "../text.ts";
 import { parseBylineBlock } from "../../extract/byline.ts";
 import { distance } from "fastest-levenshtein";
+import { ContainmentIndex, Openings } from "../seen-text.ts";
 
 /** Sentences shorter than this (in characters, whitespace removed) may repeat legitimately. */
 const MIN_SENTENCE = 12;
@@ -12,10 +13,15 @@ const MIN_CONTAINED = 20;
 const NEAR_SHARE = 0.03;
 const NEAR_MIN = 20;
 
-/** Sentences seen so far, findable by their opening and closing characters for near-repeat checks. */
+/**
+ * Sentences seen so far, findable by their opening and closing characters and
+ * their length for near-repeat checks (a near repeat differs in length by no
+ * more than the edits allowed, so only those lengths are compared).
+ */
 class SeenSentences {
   private readonly exact = new Set<string>();
-  private readonly all: string[] = [];
+  private readonly within = new ContainmentIndex();
+  private readonly openings = new Openings();
   private readonly byEdge = new Map<string, string[]>();
 
   private readonly short = new Set<string>();
@@ -27,11 +33,13 @@ class SeenSentences {
     }
     if (this.exact.has(key)) return;
     this.exact.add(key);
-    this.all.push(key);
+    this.within.add(key);
+    this.openings.add(key);
     for (const edge of [`^${key.slice(0, 6)}`, `$${key.slice(-6)}`]) {
-      const list = this.byEdge.get(edge) ?? [];
-      list.push(key);
-      this.byEdge.set(edge, list);
+      const at = `${edge}|${key.length}`;
+      const list = this.byEdge.get(at);
+      if (list) list.push(key);
+      else this.byEdge.set(at, [key]);
     }
   }
 
@@ -39,12 +47,12 @@ class SeenSentences {
   has(key: string): boolean {
     if (key.length < MIN_SENTENCE) return false;
     if (this.exact.has(key)) return true;
-    if (key.length >= MIN_CONTAINED && this.all.some((x) => x.includes(key))) return true;
+    if (key.length >= MIN_CONTAINED && this.within.contains(key)) return true;
     if (key.length < NEAR_MIN) return false;
     const limit = Math.max(1, Math.floor(key.length * NEAR_SHARE));
     for (const edge of [`^${key.slice(0, 6)}`, `$${key.slice(-6)}`]) {
-      for (const x of this.byEdge.get(edge) ?? []) {
-        if (Math.abs(x.length - key.length) <= limit && distance(x, key) <= limit) return true;
+      for (let len = key.length - limit; len <= key.length + limit; len++) {
+        for (const x of this.byEdge.get(`${edge}|${len}`) ?? []) if (distance(x, key) <= limit) return true;
       }
     }
     return false;
@@ -57,7 +65,7 @@ class SeenSentences {
 
   /** an unfinished piece that only restarts an earlier sentence */
   restarts(key: string): boolean {
-    return key.length >= MIN_PREFIX && this.all.some((x) => x.length > key.length && x.startsWith(key));
+    return key.length >= MIN_PREFIX && this.openings.continues(key);
   }
 }
 

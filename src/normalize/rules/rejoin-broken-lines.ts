@@ -1,6 +1,8 @@
 import type { Block } from "../../types.ts";
 import type { Rule } from "./types.ts";
 import { PROSE_PUNCT, endsSentence, squash } from "../text.ts";
+import { Openings } from "../seen-text.ts";
+import { MAX_BLOCK } from "./split-endless-lines.ts";
 import { isHeadlineLike } from "../headline-like.ts";
 import { parseBylineBlock, parsePhotoCredit } from "../../extract/byline.ts";
 
@@ -31,7 +33,7 @@ export const rejoinBrokenLines: Rule = {
   name: "rejoin-broken-lines",
   apply(blocks: Block[]): Block[] {
     const out: Block[] = [];
-    const seen: string[] = [];
+    const seen = new Openings();
     for (const b of blocks) {
       const prev = out[out.length - 1];
       if (
@@ -41,12 +43,13 @@ export const rejoinBrokenLines: Rule = {
         b.gap <= 2 &&
         isProseFragment(prev.text) &&
         canContinue(b.text) &&
-        !seen.some((s) => s.length > squash(prev.text).length && s.startsWith(squash(prev.text)))
+        prev.text.length + b.text.length <= MAX_BLOCK &&
+        !seen.continues(squash(prev.text))
       ) {
         out[out.length - 1] = { ...prev, text: prev.text.trimEnd() + b.text.trimStart() };
         continue;
       }
-      if (prev) seen.push(squash(prev.text));
+      if (prev) seen.add(squash(prev.text));
       out.push(b);
     }
     return out;

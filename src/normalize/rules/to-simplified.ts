@@ -18,11 +18,17 @@ export function detectScript(text: string): "Hans" | "Hant" {
   const total = countCJK(text);
   if (total === 0) return "Hans";
   const simp = toSimplified(text);
+  // code points compared position by position, walking both strings (no arrays: the text may be 50 MB);
+  // stops as soon as the answer is known
+  const enough = Math.max(2, total * 0.02);
   let changed = 0;
-  const a = Array.from(text);
-  const b = Array.from(simp);
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) changed++;
+  for (let i = 0, j = 0; i < text.length && j < simp.length && changed < enough; ) {
+    const a = text.codePointAt(i)!;
+    const b = simp.codePointAt(j)!;
+    if (a !== b) changed++;
+    i += a > 0xffff ? 2 : 1;
+    j += b > 0xffff ? 2 : 1;
+  }
   return changed >= 2 && changed / total >= 0.02 ? "Hant" : "Hans";
 }
 
