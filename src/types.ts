@@ -116,6 +116,13 @@ export interface Article {
 export interface Removal {
   rule: string;
   text: string;
+  /**
+   * which article of the file the text stood in (its `source.part`), or null when it stood
+   * outside every article (a page heading with no text, a whole repeated article)
+   */
+  part?: number | null;
+  /** internal: the `seq` of the block it came from, to find its article (not in the report) */
+  seq?: number;
 }
 
 export type ReportStatus = "ok" | "warning" | "error";
@@ -126,7 +133,7 @@ export interface ReportInput {
   encoding: string | null;
   articles: string[];
   messages: string[];
-  /** provenance: what cleaning removed from this file (rule → texts) */
+  /** provenance: what cleaning removed from this file, in page order by article (`part`), with the rule */
   removed?: Removal[];
 }
 

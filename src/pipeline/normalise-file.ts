@@ -1,4 +1,4 @@
-import type { Article, ArticleRecord, ReportInput, Zone } from "../types.ts";
+import type { Article, ArticleRecord, Block, Removal, ReportInput, Zone } from "../types.ts";
 import { ingestFile } from "../ingest/index.ts";
 import { RULES, newContext } from "../normalize/rules/index.ts";
 import { splitPage } from "../normalize/split.ts";
@@ -11,6 +11,7 @@ import { extractTags } from "../extract/tags.ts";
 import { applyOverrides, readOverrides } from "./overrides.ts";
 import { articleId, sha256 } from "./ids.ts";
 import { endsSentence } from "../normalize/text.ts";
+import { attributeRemovals, repeatedArticles, reportRemovals } from "./provenance.ts";
 
 export interface NormaliseOptions {
   /** base path of the site, e.g. "/" or "/prefix/" */
@@ -47,24 +48,34 @@ function run(file: string, bytes: Uint8Array, opts: NormaliseOptions, report: Re
     return { articles: [], report };
   }
   const ctx = newContext();
-  let blocks = ingested.blocks;
+  // each block keeps its place in the file, so what the rules remove can be tied to its article
+  let blocks: Block[] = ingested.blocks.map((b, seq) => ({ ...b, seq }));
   for (const rule of RULES) blocks = rule.apply(blocks, ctx);
   report.messages.push(...ctx.warnings);
 
-  const drafts = splitPage(blocks)
-    .map((seg) => ({ seg, draft: assemble(seg) }))
-    .filter((d) => {
-      if (d.draft) return true;
-      report.messages.push(`lines with no article text around them were left out: ${d.seg.blocks.map((b) => b.text).join(" / ").slice(0, 80)}`);
-      ctx.removed.push(...d.seg.blocks.map((b) => ({ rule: "split: headline without text", text: b.text })));
-      return false;
-    })
-    .map((d) => d.draft!);
+  const segments = splitPage(blocks);
+  const pieces = segments.map((seg) => ({ seg, draft: assemble(seg) }));
+  for (const d of pieces) {
+    if (d.draft) continue;
+    report.messages.push(`lines with no article text around them were left out: ${d.seg.blocks.map((b) => b.text).join(" / ").slice(0, 80)}`);
+    ctx.removed.push(...d.seg.blocks.map((b) => ({ rule: "split: headline without text", text: b.text, part: null })));
+  }
+  // a whole article that only repeats an earlier one of the file (a page scraped twice) goes, logged
+  const found = pieces.filter((d) => d.draft !== null);
+  const repeats = repeatedArticles(found.map((d) => d.draft!));
+  ctx.removed.push(...repeats.removed);
+  const dropped = repeats.keep.filter((k) => !k).length;
+  if (dropped > 0) report.messages.push(`${dropped} article${dropped > 1 ? "s" : ""} that only repeated an earlier one in the file left out (their text is in the build report)`);
+  const kept = found.filter((_, n) => repeats.keep[n]);
+  const drafts = kept.map((d) => d.draft!);
+  // the part each segment became (null: none), for the per-article provenance log
+  const partOf = new Map(kept.map((d, n) => [d, n + 1]));
+  attributeRemovals(ctx.removed, segments, pieces.map((d) => partOf.get(d) ?? null));
 
   if (drafts.length === 0) {
     report.status = "error";
     report.messages.push("no article text found after cleaning; skipped");
-    report.removed = ctx.removed;
+    report.removed = reportRemovals(ctx.removed);
     return { articles: [], report };
   }
 
@@ -92,6 +103,12 @@ function run(file: string, bytes: Uint8Array, opts: NormaliseOptions, report: Re
   const parts = drafts.length;
   const articles: Article[] = [];
   const ids = new Set<string>();
+  const removedFrom = new Map<number | null, Removal[]>();
+  for (const r of ctx.removed) {
+    const list = removedFrom.get(r.part ?? null) ?? [];
+    list.push(r);
+    removedFrom.set(r.part ?? null, list);
+  }
 
   drafts.forEach((d, n) => {
     const part = n + 1;
@@ -133,11 +150,12 @@ function run(file: string, bytes: Uint8Array, opts: NormaliseOptions, report: Re
     if (d.titleFromText) report.messages.push(`part ${part}: no headline printed; title taken from the first clause of the text ("${record.title}")`);
     const lastProse = prose[prose.length - 1];
     if (lastProse && !endsSentence(lastProse)) report.messages.push(`part ${part}: text ends mid-sentence ("…${lastProse.slice(-12)}"): the source looks truncated`);
-    articles.push({ record, body: d.body, captions: d.captions, removed: d.removed });
+    for (const r of d.removed) r.part = part;
+    articles.push({ record, body: d.body, captions: d.captions, removed: [...(removedFrom.get(part) ?? []), ...d.removed] });
   });
 
   report.articles = articles.map((a) => a.record.id);
-  report.removed = [...ctx.removed, ...articles.flatMap((a) => a.removed)];
+  report.removed = reportRemovals([...ctx.removed, ...drafts.flatMap((d) => d.removed)]);
   if (report.messages.some((m) => !m.startsWith("date inferred"))) report.status = "warning";
   return { articles, report };
 }

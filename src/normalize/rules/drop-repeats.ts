@@ -77,7 +77,7 @@ const MIN_PREFIX = 8;
  * keeps one copy, and a last unfinished clause that only restarts an earlier
  * clause of the paragraph is dropped.
  */
-export function dropTandemClauses(text: string, removed: Removal[]): string {
+export function dropTandemClauses(text: string, removed: Removal[], seq?: number): string {
   let clauses = splitClauses(text);
   let changed = true;
   while (changed) {
@@ -97,7 +97,7 @@ export function dropTandemClauses(text: string, removed: Removal[]): string {
         {
           // keep the later copy when it ends the paragraph: it carries the final 。
           const dropFrom = i + 2 * len === clauses.length ? i : i + len;
-          removed.push({ rule: "drop-repeats: repeated clauses", text: clauses.slice(dropFrom, dropFrom + len).join("") });
+          removed.push({ rule: "drop-repeats: repeated clauses", text: clauses.slice(dropFrom, dropFrom + len).join(""), seq });
           clauses = [...clauses.slice(0, dropFrom), ...clauses.slice(dropFrom + len)];
           changed = true;
           break outer;
@@ -109,7 +109,7 @@ export function dropTandemClauses(text: string, removed: Removal[]): string {
   if (clauses.length > 1 && last && !endsSentence(last)) {
     const tail = squash(last);
     if (tail.length >= MIN_PREFIX && clauses.slice(0, -1).some((c) => squash(c).startsWith(tail))) {
-      removed.push({ rule: "drop-repeats: truncated repeat", text: last });
+      removed.push({ rule: "drop-repeats: truncated repeat", text: last, seq });
       clauses = clauses.slice(0, -1);
     }
   }
@@ -123,28 +123,48 @@ function isProse(text: string): boolean {
 /**
  * Drop paragraphs and sentences that the page repeats (scrapers and CMSs
  * duplicate them), keeping the first occurrence. A final fragment that only
- * restarts an earlier sentence (a truncated duplicate) goes too.
+ * restarts an earlier sentence (a truncated duplicate) goes too, and so do
+ * repeated headlines, subheads and bylines standing right above a paragraph
+ * that is all repeat (a page or an article scraped twice).
  */
 export const dropRepeats: Rule = {
   name: "drop-repeats",
   apply(blocks: Block[], ctx): Block[] {
     const seen = new SeenSentences();
     const out: Block[] = [];
+    // lines that are not prose, seen so far; and those waiting for the paragraph under them
+    const lines = new Set<string>();
+    let pending: Block[] = [];
+    // an unfinished repeated sentence dropped at the end of the last paragraph
+    let cut = "";
+    const flush = (repeatBelow: boolean): void => {
+      for (const p of pending) {
+        const key = squash(p.text);
+        if (repeatBelow && lines.has(key)) ctx.removed.push({ rule: "drop-repeats: repeated heading", text: p.text, seq: p.seq });
+        else out.push(p);
+      }
+      for (const p of pending) lines.add(squash(p.text));
+      pending = [];
+    };
     for (const b of blocks) {
       if (!isProse(b.text)) {
-        out.push(b);
+        pending.push(b);
         continue;
       }
-      const text = dropTandemClauses(b.text, ctx.removed);
+      const text = dropTandemClauses(b.text, ctx.removed, b.seq);
       const kept: string[] = [];
       const dropped: string[] = [];
       const sentences = splitSentences(text);
       sentences.forEach((s, idx) => {
         const key = squash(s);
         const unfinishedLast = idx === sentences.length - 1 && !endsSentence(s);
-        if (seen.has(key) || (unfinishedLast && seen.restarts(key))) dropped.push(s);
+        // the rest of a repeated sentence that a line break cut, after its dropped first half
+        const rest = idx === 0 && cut !== "" && seen.has(cut + key);
+        if (seen.has(key) || rest || (unfinishedLast && seen.restarts(key))) dropped.push(s);
         else kept.push(s);
       });
+      const last = sentences[sentences.length - 1];
+      cut = last !== undefined && !endsSentence(last) && dropped.includes(last) ? squash(last) : "";
       // a short sentence seen before goes with the repeated block it stands in
       if (dropped.length > 0) {
         for (let k = kept.length - 1; k >= 0; k--) {
@@ -152,14 +172,16 @@ export const dropRepeats: Rule = {
         }
       }
       for (const s of kept) seen.add(squash(s));
+      flush(kept.length === 0);
       if (kept.length === 0) {
-        ctx.removed.push({ rule: "drop-repeats: repeated paragraph", text: b.text });
+        ctx.removed.push({ rule: "drop-repeats: repeated paragraph", text: b.text, seq: b.seq });
         continue;
       }
-      for (const s of dropped) ctx.removed.push({ rule: "drop-repeats: repeated sentence", text: s });
+      for (const s of dropped) ctx.removed.push({ rule: "drop-repeats: repeated sentence", text: s, seq: b.seq });
       const joined = kept.join("");
       out.push(joined === b.text ? b : { ...b, text: joined });
     }
+    flush(false);
     return out;
   },
 };

@@ -69,14 +69,14 @@ export const infoLines: Rule = {
         const date = parseFullDate(joined);
         if (date) {
           if (!ctx.meta.date) ctx.meta.date = date;
-          ctx.removed.push({ rule: "info-lines: date line", text: parts.join(" / ") });
+          ctx.removed.push({ rule: "info-lines: date line", text: parts.join(" / "), seq: b.seq });
           i = j - 1;
           continue;
         }
       }
       if (nearEdge && b.hint !== "headline" && isInfoLine(text)) {
         readInfo(text, ctx);
-        ctx.removed.push({ rule: "info-lines: info line", text });
+        ctx.removed.push({ rule: "info-lines: info line", text, seq: b.seq });
         continue;
       }
       out.push(b);

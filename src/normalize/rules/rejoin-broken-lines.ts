@@ -44,7 +44,8 @@ export const rejoinBrokenLines: Rule = {
         isProseFragment(prev.text) &&
         canContinue(b.text) &&
         prev.text.length + b.text.length <= MAX_BLOCK &&
-        !seen.continues(squash(prev.text))
+        // a line that restarts an earlier paragraph is a truncated duplicate, unless the next line goes on the same way
+        (!seen.continues(squash(prev.text)) || seen.opensWith(squash(prev.text) + squash(b.text)))
       ) {
         out[out.length - 1] = { ...prev, text: prev.text.trimEnd() + b.text.trimStart() };
         continue;

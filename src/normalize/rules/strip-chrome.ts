@@ -15,7 +15,7 @@ export const stripChrome: Rule = {
       const text = b.text.trim();
       const hit = text.length <= 200 ? CHROME_BLOCKS.find((c) => c.pattern.test(text)) : undefined;
       if (hit && b.hint !== "headline") {
-        ctx.removed.push({ rule: `strip-chrome: ${hit.label}`, text });
+        ctx.removed.push({ rule: `strip-chrome: ${hit.label}`, text, seq: b.seq });
         const site = KNOWN_SITES.find((s) => s.pattern.test(text));
         if (site && !ctx.meta.publisher) ctx.meta.publisher = site.publisher;
         gapCarry = Math.max(gapCarry, b.gap);
