@@ -11,7 +11,7 @@ import { extractTags } from "../extract/tags.ts";
 import { applyOverrides, readOverrides } from "./overrides.ts";
 import { articleId, sha256 } from "./ids.ts";
 import { endsSentence } from "../normalize/text.ts";
-import { attributeRemovals, repeatedArticles, reportRemovals } from "./provenance.ts";
+import { attributeRemovals, repeatedArticles, repeatShare, reportRemovals } from "./provenance.ts";
 
 export interface NormaliseOptions {
   /** base path of the site, e.g. "/" or "/prefix/" */
@@ -156,6 +156,8 @@ function run(file: string, bytes: Uint8Array, opts: NormaliseOptions, report: Re
 
   report.articles = articles.map((a) => a.record.id);
   report.removed = reportRemovals([...ctx.removed, ...drafts.flatMap((d) => d.removed)]);
+  const repeated = repeatShare(report.removed, articles);
+  if (repeated >= 0.5) report.messages.push(`${Math.round(repeated * 100)}% of the text repeated text already in the file and was left out (listed under removed)`);
   if (report.messages.some((m) => !m.startsWith("date inferred"))) report.status = "warning";
   return { articles, report };
 }

@@ -48,6 +48,16 @@ export function reportRemovals(removed: readonly Removal[]): Removal[] {
     .map(({ r }) => ({ rule: r.rule, text: r.text, part: r.part ?? null }));
 }
 
+/** The share of a file's text (removed repeats + what was kept) that the repeat rules took out. */
+export function repeatShare(removed: readonly Removal[], articles: readonly { body: { text: string }[]; captions: string[] }[]): number {
+  let repeats = 0;
+  for (const r of removed) if (r.rule.startsWith("drop-repeats")) repeats += r.text.length;
+  if (repeats === 0) return 0;
+  let kept = 0;
+  for (const a of articles) for (const t of [...a.body.map((p) => p.text), ...a.captions]) kept += t.length;
+  return repeats / (repeats + kept);
+}
+
 /** Every text of a draft, as printed: headline stack, body, captions. */
 function draftTexts(d: Draft): string[] {
   return [d.headline.kicker, d.headline.title, d.headline.subtitle, ...d.body.map((p) => p.text), ...d.captions].filter(
@@ -56,39 +66,32 @@ function draftTexts(d: Draft): string[] {
 }
 
 /**
- * Which drafts only repeat articles earlier in the same file (a page scraped
- * twice, an article reprinted): every text of the draft — headline, body,
- * captions — already stands in an earlier article. Those are dropped whole,
- * their text logged as "drop-repeats: repeated article" (nothing of it is
- * lost: it is all in the earlier article). A draft whose headline (or, with no
- * headline, first paragraph) was not seen before is never a repeat, so this is
- * cheap on long files of different articles.
+ * Which drafts only repeat an article earlier in the same file (a page scraped
+ * twice, an article reprinted): same headline (or, with none, same first
+ * paragraph), and every text of the draft — headline, body, captions — stands
+ * in the earlier articles under that headline. Those are dropped whole, their
+ * text logged as "drop-repeats: repeated article" (nothing of it is lost: it
+ * is all in the earlier article).
  */
 export function repeatedArticles(drafts: readonly Draft[]): { keep: boolean[]; removed: Removal[] } {
   const keep: boolean[] = [];
   const removed: Removal[] = [];
-  const seen = new Set<string>();
-  const earlier: string[] = [];
-  let joined: string | null = "";
+  // the texts of the articles kept so far, by headline
+  const byHeadline = new Map<string, string[]>();
   for (const d of drafts) {
     const texts = draftTexts(d);
     const keys = texts.map(squash);
     const gate = d.titleFromText ? squash(d.body.find((p) => !p.subhead)?.text ?? d.captions[0] ?? "") : squash(d.headline.title);
-    let repeat = keep.length > 0 && gate !== "" && seen.has(gate);
-    if (repeat) {
-      joined ??= earlier.join("\n");
-      repeat = keys.every((k) => joined!.includes(k));
-    }
+    const earlier = byHeadline.get(gate);
+    const joined = earlier ? earlier.join("\n") : null;
+    const repeat = gate !== "" && joined !== null && keys.every((k) => joined.includes(k));
     keep.push(!repeat);
     if (repeat) {
       for (const text of texts) removed.push({ rule: "drop-repeats: repeated article", text, part: null });
       continue;
     }
-    for (const k of keys) {
-      seen.add(k);
-      earlier.push(k);
-    }
-    joined = null;
+    if (earlier) earlier.push(...keys);
+    else byHeadline.set(gate, keys);
   }
   return { keep, removed };
 }
