@@ -157,7 +157,7 @@ function run(file: string, bytes: Uint8Array, opts: NormaliseOptions, report: Re
   report.articles = articles.map((a) => a.record.id);
   report.removed = reportRemovals([...ctx.removed, ...drafts.flatMap((d) => d.removed)]);
   const repeated = repeatShare(report.removed, articles);
-  if (repeated >= 0.5) report.messages.push(`${Math.round(repeated * 100)}% of the text repeated text already in the file and was left out (listed under removed)`);
+  if (repeated >= 0.5) report.messages.push(`${Math.floor(repeated * 100)}% of the text repeated text already in the file and was left out (listed under removed)`);
   if (report.messages.some((m) => !m.startsWith("date inferred"))) report.status = "warning";
   return { articles, report };
 }

@@ -56,9 +56,19 @@ export const infoLines: Rule = {
   apply(blocks: Block[], ctx): Block[] {
     const out: Block[] = [];
     const head = Math.min(blocks.length, 12);
+    // the info lines found so far (a broken date as its lines): the same lines again, anywhere, are a repeat of them
+    const stated: string[][] = [];
+    const restated = (i: number): string[] | undefined =>
+      stated.find((lines) => lines.every((l, k) => blocks[i + k] !== undefined && blocks[i + k].hint !== "headline" && blocks[i + k].text.trim() === l));
     for (let i = 0; i < blocks.length; i++) {
       const b = blocks[i];
       const text = b.text.trim();
+      const again = restated(i);
+      if (again) {
+        ctx.removed.push({ rule: "info-lines: repeated info line", text: again.join(" / "), seq: b.seq });
+        i += again.length - 1;
+        continue;
+      }
       const nearEdge = i < head || i >= blocks.length - 8 || b.hint === "info";
       // a date broken over consecutive short lines near the top
       if (i < head && FRAGMENT.test(text)) {
@@ -70,6 +80,7 @@ export const infoLines: Rule = {
         if (date) {
           if (!ctx.meta.date) ctx.meta.date = date;
           ctx.removed.push({ rule: "info-lines: date line", text: parts.join(" / "), seq: b.seq });
+          stated.push(parts);
           i = j - 1;
           continue;
         }
@@ -77,6 +88,7 @@ export const infoLines: Rule = {
       if (nearEdge && b.hint !== "headline" && isInfoLine(text)) {
         readInfo(text, ctx);
         ctx.removed.push({ rule: "info-lines: info line", text, seq: b.seq });
+        stated.push([text]);
         continue;
       }
       out.push(b);
