@@ -14,7 +14,9 @@ import { fileURLToPath } from "node:url";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import MarkdownIt from "markdown-it";
-import { buildArchive, type Archive, type ArchiveEntry, type ListKind, type ListPage, type SitemapFile } from "./src/site/archive.ts";
+import { buildArchive, sitemapFiles, type Archive, type ArchiveEntry, type ListKind, type ListPage, type SitemapFile } from "./src/site/archive.ts";
+import { buildFigureArchive, type FigureArchive } from "./src/site/figures.ts";
+import { markFigureQuotes } from "./src/site/figure-marks.ts";
 import * as fmt from "./src/site/format.ts";
 import { jsonForScript, newsArticle } from "./src/site/jsonld.ts";
 import { toCaptions, toRecord } from "./src/site/record.ts";
@@ -47,6 +49,7 @@ interface CollectionApi {
 // Eleventy calls every addCollection callback with the same API object per build:
 // compute the archive once for all of them.
 const archives = new WeakMap<object, Archive>();
+const figureArchives = new WeakMap<object, FigureArchive>();
 
 const refuse = () => {
   throw new Error("executable front matter is not accepted; use YAML");
@@ -120,7 +123,27 @@ export default function (eleventyConfig: UserConfig) {
   });
   eleventyConfig.addCollection("archiveListPages", (api: CollectionApi) => archiveOf(api).listPages);
 
-  eleventyConfig.addCollection("archiveSitemaps", (api: CollectionApi) => archiveOf(api).sitemaps);
+  // the figures: indicator pages and zone charts (src/site/figures.ts), from the same archive
+  const figuresOf = (api: CollectionApi): FigureArchive => {
+    let f = figureArchives.get(api);
+    if (!f) {
+      f = buildFigureArchive(archiveOf(api), t);
+      figureArchives.set(api, f);
+    }
+    return f;
+  };
+  eleventyConfig.addCollection("figureArchive", (api: CollectionApi) => figuresOf(api));
+  eleventyConfig.addCollection("figurePages", (api: CollectionApi) => figuresOf(api).pages);
+  // each figure's quote on its article page becomes the target of /articles/<id>/#fig-N
+  eleventyConfig.addTransform("figure-marks", function (this: { page?: { outputPath?: unknown } }, content: string) {
+    const out = this.page?.outputPath;
+    return typeof out === "string" && out.endsWith(".html") ? markFigureQuotes(content) : content;
+  });
+
+  eleventyConfig.addCollection("archiveSitemaps", (api: CollectionApi) => {
+    const a = archiveOf(api);
+    return sitemapFiles([...a.pageUrls, ...figuresOf(api).pageUrls], build.sitemapLimit);
+  });
 
   // ── page templates from templates/pages, as virtual templates ──
   const paginated: Record<string, Record<string, unknown>> = {

@@ -24,6 +24,12 @@ export function coerceDate(v: unknown): string | null {
   return null;
 }
 
+/** A span end: YYYY-MM or YYYY (YAML may read a bare year as a number). */
+function coerceSpan(v: unknown): string | null {
+  if (typeof v === "number" && Number.isInteger(v)) return String(v);
+  return typeof v === "string" && /^\d{4}(-\d{2})?$/.test(v) ? v : null;
+}
+
 function zoneOf(v: unknown): Zone | null {
   if (!isObj(v)) return null;
   const name = strOrNull(v.name);
@@ -58,6 +64,13 @@ function figures(v: unknown): Figure[] {
       quote: str(f.quote),
     };
     if (f.uncertain === true) fig.uncertain = true;
+    if (f.target === true) fig.target = true;
+    // the comparable fields (src/extract/canonical.ts)
+    fig.canonical = strOrNull(f.canonical);
+    fig.baseValue = num(f.baseValue);
+    fig.baseUnit = strOrNull(f.baseUnit);
+    fig.periodStart = coerceSpan(f.periodStart);
+    fig.periodEnd = coerceSpan(f.periodEnd);
     return fig;
   });
 }

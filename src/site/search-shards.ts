@@ -1,0 +1,188 @@
+/**
+ * The search index in shards, so that memory stays bounded as the archive
+ * grows: Pagefind's time and memory grow faster than the page count for
+ * Chinese (10k pages 31–44 s and 4–5 GB here; 20k 107 s and 7.8 GB), so a
+ * 100k archive cannot be indexed in one run on this machine. Article pages
+ * are grouped by year into shards of at most `maxPages` pages (consecutive
+ * years packed together, undated last), each indexed alone, one after
+ * another; the browser merges them with Pagefind's mergeIndex. The first
+ * shard is the primary index in pagefind/; the others go to
+ * pagefind-shards/<years>/, listed in pagefind/shards.json. A shard whose
+ * articles, templates and base did not change since the last build is
+ * copied from the shard cache instead of being indexed again.
+ */
+import { createHash } from "node:crypto";
+import { cp, mkdir, readFile, readdir, rm, utimes, writeFile } from "node:fs/promises";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as pagefind from "pagefind";
+
+export interface ShardPlan {
+  /** years it holds, e.g. "2005-2009", "2013", "undated" */
+  label: string;
+  /** article pages, relative to the site folder, e.g. articles/<id>/index.html */
+  pages: string[];
+}
+
+export interface PageYear {
+  path: string;
+  year: string | null;
+}
+
+/** Group pages by year into shards of at most maxPages (a single year larger than that is one shard). */
+export function planShards(pages: readonly PageYear[], maxPages: number): ShardPlan[] {
+  if (pages.length === 0) return [];
+  if (pages.length <= maxPages) return [{ label: "all", pages: pages.map((p) => p.path).sort() }];
+  const byYear = new Map<string, string[]>();
+  for (const p of pages) {
+    const y = p.year && /^\d{4}$/.test(p.year) ? p.year : "undated";
+    const list = byYear.get(y) ?? [];
+    list.push(p.path);
+    byYear.set(y, list);
+  }
+  const years = [...byYear.keys()].sort((a, b) => (a === "undated" ? 1 : b === "undated" ? -1 : a < b ? -1 : a > b ? 1 : 0));
+  const shards: ShardPlan[] = [];
+  let current: { years: string[]; pages: string[] } | null = null;
+  const close = (): void => {
+    if (!current) return;
+    const ys = current.years;
+    shards.push({ label: ys.length === 1 ? ys[0] : `${ys[0]}-${ys[ys.length - 1]}`, pages: current.pages.sort() });
+    current = null;
+  };
+  for (const y of years) {
+    const list = byYear.get(y)!;
+    // undated articles are their own shard once there is more than one shard's worth of pages
+    if (current && (current.pages.length + list.length > maxPages || y === "undated")) close();
+    current ??= { years: [], pages: [] };
+    current.years.push(y);
+    current.pages.push(...list);
+  }
+  close();
+  return shards;
+}
+
+const YEAR_META = /data-pagefind-filter="year\[content\]"\s+content="([^"]*)"/u;
+
+async function articlePages(site: string): Promise<PageYear[]> {
+  const dir = join(site, "articles");
+  if (!existsSync(dir)) return [];
+  const out: PageYear[] = [];
+  for (const id of (await readdir(dir)).sort()) {
+    const path = join("articles", id, "index.html");
+    const html = await readFile(join(site, path), "utf8").catch(() => null);
+    if (html === null || !html.includes("data-pagefind-body")) continue;
+    out.push({ path, year: YEAR_META.exec(html)?.[1] ?? null });
+  }
+  return out;
+}
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+let templatesHash: string | null = null;
+/** What else decides a page's indexed content: templates, site code, Pagefind's version. */
+function siteVersion(): string {
+  if (templatesHash) return templatesHash;
+  const h = createHash("sha256");
+  const walk = (p: string): void => {
+    if (!existsSync(p)) return;
+    if (statSync(p).isDirectory()) for (const n of readdirSync(p).sort()) walk(join(p, n));
+    else h.update(p).update(readFileSync(p));
+  };
+  for (const p of [join(HERE, "..", "..", "templates"), HERE, join(HERE, "..", "..", ".eleventy.ts"), join(HERE, "..", "..", "node_modules", "pagefind", "package.json")]) walk(p);
+  templatesHash = h.digest("hex");
+  return templatesHash;
+}
+
+export interface ShardOptions {
+  outDir: string;
+  /** the most pages one Pagefind run indexes */
+  maxPages: number;
+  /** the normalised Markdown: what each shard's pages say (for the shard cache) */
+  contentDir?: string;
+  /** where indexed shards are kept between builds; null: no cache */
+  cacheDir?: string | null;
+  /** base path: part of the cache key */
+  base?: string;
+}
+
+export interface ShardResult {
+  label: string;
+  pages: number;
+  /** copied from the cache, not indexed */
+  cached: boolean;
+  seconds: number;
+}
+
+async function shardKey(shard: ShardPlan, opts: ShardOptions, site: string): Promise<string> {
+  const h = createHash("sha256").update(siteVersion()).update(opts.base ?? "/").update(shard.label);
+  for (const page of shard.pages) {
+    const id = page.split("/")[1];
+    const md = opts.contentDir ? join(opts.contentDir, "articles", `${id}.md`) : join(site, page);
+    h.update(page).update(await readFile(md).catch(() => Buffer.from("missing")));
+  }
+  return h.digest("hex").slice(0, 24);
+}
+
+async function indexOne(site: string, shard: ShardPlan, outputPath: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({});
+  try {
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+    for (const page of shard.pages) {
+      const content = await readFile(join(site, page), "utf8");
+      const added = await index.addHTMLFile({ url: `/${page.replace(/index\.html$/u, "")}`, content });
+      if (added.errors.length) throw new Error(`Pagefind could not index ${page}: ${added.errors.join("; ")}`);
+    }
+    await rm(outputPath, { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length) throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join("; ")}`);
+  } finally {
+    await pagefind.close(); // one Pagefind process at a time: its memory is freed between shards
+  }
+}
+
+/** Index the site's article pages in year shards; returns one line per shard. */
+export async function indexShards(opts: ShardOptions): Promise<{ pages: number; shards: ShardResult[] }> {
+  const site = resolve(opts.outDir);
+  const plan = planShards(await articlePages(site), opts.maxPages);
+  const results: ShardResult[] = [];
+  const extra: string[] = [];
+  await rm(join(site, "pagefind"), { recursive: true, force: true });
+  await rm(join(site, "pagefind-shards"), { recursive: true, force: true });
+  for (const [n, shard] of plan.entries()) {
+    const t0 = performance.now();
+    const outputPath = n === 0 ? join(site, "pagefind") : join(site, "pagefind-shards", shard.label);
+    const key = opts.cacheDir ? await shardKey(shard, opts, site) : null;
+    const cached = key ? join(resolve(opts.cacheDir!), key) : null;
+    let hit = false;
+    if (cached && existsSync(join(cached, "pagefind-entry.json"))) {
+      await cp(cached, outputPath, { recursive: true });
+      const now = new Date();
+      await utimes(cached, now, now); // recently used: kept by the pruning below
+      hit = true;
+    } else {
+      await indexOne(site, shard, outputPath);
+      if (cached) {
+        await rm(cached, { recursive: true, force: true });
+        await mkdir(dirname(cached), { recursive: true });
+        await cp(outputPath, cached, { recursive: true });
+      }
+    }
+    if (n > 0) extra.push(`../pagefind-shards/${shard.label}/`);
+    results.push({ label: shard.label, pages: shard.pages.length, cached: hit, seconds: (performance.now() - t0) / 1000 });
+  }
+  if (plan.length === 0) {
+    // no article yet: an empty index, so the search page still loads
+    await indexOne(site, { label: "all", pages: [] }, join(site, "pagefind"));
+  }
+  await writeFile(join(site, "pagefind", "shards.json"), `${JSON.stringify(extra)}\n`);
+  if (opts.cacheDir) await pruneCache(resolve(opts.cacheDir), 200);
+  return { pages: results.reduce((n, r) => n + r.pages, 0), shards: results };
+}
+
+/** Keep the shard cache bounded: the most recently written entries stay. */
+async function pruneCache(dir: string, keep: number): Promise<void> {
+  const entries = await readdir(dir).catch(() => [] as string[]);
+  if (entries.length <= keep) return;
+  const dated = entries.map((e) => ({ e, t: statSync(join(dir, e)).mtimeMs })).sort((a, b) => b.t - a.t);
+  for (const { e } of dated.slice(keep)) await rm(join(dir, e), { recursive: true, force: true });
+}
