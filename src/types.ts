@@ -121,6 +121,8 @@ export interface Removal {
    * outside every article (a page heading with no text, a whole repeated article)
    */
   part?: number | null;
+  /** in the report: how many times this same text was removed by this rule from this article, when more than once */
+  count?: number;
   /** internal: the `seq` of the block it came from, to find its article (not in the report) */
   seq?: number;
 }

@@ -39,13 +39,29 @@ export function attributeRemovals(removed: Removal[], segments: readonly Segment
   }
 }
 
-/** The report's form of the log: `{ rule, text, part }`, grouped by article (text outside every article first), page order kept within. */
+/**
+ * The report's form of the log: `{ rule, text, part }`, grouped by article
+ * (text outside every article first), page order kept within. The same text
+ * removed by the same rule from the same article more than once (a page
+ * scraped a thousand times) is one entry with its `count`.
+ */
 export function reportRemovals(removed: readonly Removal[]): Removal[] {
   const rank = (r: Removal): number => (r.part === null || r.part === undefined ? 0 : r.part);
-  return removed
-    .map((r, i) => ({ r, i }))
-    .sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i)
-    .map(({ r }) => ({ rule: r.rule, text: r.text, part: r.part ?? null }));
+  const out: Removal[] = [];
+  const first = new Map<string, Removal>();
+  for (const { r } of removed.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i)) {
+    const part = r.part ?? null;
+    const key = `${part}\u0000${r.rule}\u0000${r.text}`;
+    const seen = first.get(key);
+    if (seen) {
+      seen.count = (seen.count ?? 1) + 1;
+      continue;
+    }
+    const entry: Removal = { rule: r.rule, text: r.text, part };
+    first.set(key, entry);
+    out.push(entry);
+  }
+  return out;
 }
 
 /** The share of a file's text (removed repeats + what was kept) that the repeat rules took out. */
