@@ -67,7 +67,7 @@ export function reportRemovals(removed: readonly Removal[]): Removal[] {
 /** The share of a file's text (removed repeats + what was kept) that the repeat rules took out. */
 export function repeatShare(removed: readonly Removal[], articles: readonly { body: { text: string }[]; captions: string[] }[]): number {
   let repeats = 0;
-  for (const r of removed) if (r.rule.startsWith("drop-repeats")) repeats += r.text.length;
+  for (const r of removed) if (r.rule.startsWith("drop-repeats")) repeats += r.text.length * (r.count ?? 1);
   if (repeats === 0) return 0;
   let kept = 0;
   for (const a of articles) for (const t of [...a.body.map((p) => p.text), ...a.captions]) kept += t.length;
