@@ -82,19 +82,20 @@ export function yAxis(values: readonly number[], count = 4): { min: number; max:
   return { min: lo, max: hi, ticks };
 }
 
-/** The x axis in months, padded a little; year ticks (every k-th year when there are many). */
-export function xAxis(xs: readonly number[], maxTicks = 8): { min: number; max: number; years: number[] } {
-  const lo = Math.min(...xs);
-  const hi = Math.max(...xs);
-  const pad = hi - lo < 12 ? 6 : Math.max(2, Math.round((hi - lo) * 0.05));
-  const min = lo - pad;
-  const max = hi + pad;
-  const first = Math.ceil(min / 12);
-  const last = Math.floor(max / 12);
-  const every = Math.max(1, Math.ceil((last - first + 1) / maxTicks));
+/**
+ * The x axis in months: whole calendar years from the first point's to the last
+ * point's, a tick at each new year and the year written in the middle of its
+ * span (every k-th year when there are many).
+ */
+export function xAxis(xs: readonly number[], maxLabels = 8): { min: number; max: number; years: number[]; ticks: number[] } {
+  const first = Math.floor(Math.min(...xs) / 12);
+  const last = Math.floor(Math.max(...xs) / 12);
+  const every = Math.max(1, Math.ceil((last - first + 1) / maxLabels));
   const years: number[] = [];
   for (let y = first; y <= last; y += every) years.push(y);
-  return { min, max, years };
+  const ticks: number[] = [];
+  for (let y = first; y <= last + 1; y++) ticks.push(y * 12);
+  return { min: first * 12, max: (last + 1) * 12, years, ticks };
 }
 
 const f1 = (n: number): string => String(Math.round(n * 10) / 10);
@@ -131,13 +132,15 @@ export function lineChartSvg(spec: LineChartSpec): string {
     out.push(`<text class="chart-tick" x="${m.left - 6}" y="${y}" text-anchor="end" dominant-baseline="middle">${escapeXml(formatTick(t))}</text>`);
   }
   out.push(`<text class="chart-unit" x="${m.left - 6}" y="${m.top - 12}" text-anchor="end">${escapeXml(spec.unit)}</text>`);
-  // x axis: a tick at each January, labelled with the year
+  // x axis: a tick where each year begins, the year in the middle of its span
   const base = f1(m.top + plotH);
   out.push(`<line class="chart-axis" x1="${m.left}" x2="${width - m.right}" y1="${base}" y2="${base}"/>`);
-  for (const yr of xa.years) {
-    const x = f1(sx(yr * 12));
+  for (const t of xa.ticks) {
+    const x = f1(sx(t));
     out.push(`<line class="chart-axis" x1="${x}" x2="${x}" y1="${base}" y2="${f1(m.top + plotH + 5)}"/>`);
-    out.push(`<text class="chart-tick" x="${x}" y="${f1(m.top + plotH + 20)}" text-anchor="middle">${yr}</text>`);
+  }
+  for (const yr of xa.years) {
+    out.push(`<text class="chart-tick" x="${f1(sx(yr * 12 + 6))}" y="${f1(m.top + plotH + 20)}" text-anchor="middle">${yr}</text>`);
   }
   out.push(`</g>`);
   // series

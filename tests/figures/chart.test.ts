@@ -39,14 +39,14 @@ describe("axes", () => {
     assert.deepEqual(yAxis([0, 0]).ticks.slice(0, 2), [0, 0.25]);
   });
 
-  it("the x axis is padded and ticks each year (every other one when there are many)", () => {
+  it("the x axis spans whole years, a tick at each new year, the years labelled (every k-th when there are many)", () => {
     const a = xAxis([2011 * 12 + 9, 2013 * 12 + 9]);
-    assert.ok(a.min < 2011 * 12 + 9 && a.max > 2013 * 12 + 9);
-    assert.deepEqual(a.years, [2012, 2013]);
-    const one = xAxis([2013 * 12 + 3, 2013 * 12 + 9]);
-    assert.deepEqual(one.years, [2013, 2014]);
+    assert.deepEqual(a, { min: 2011 * 12, max: 2014 * 12, years: [2011, 2012, 2013], ticks: [2011 * 12, 2012 * 12, 2013 * 12, 2014 * 12] });
+    assert.deepEqual(xAxis([2012 * 12 + 9, 2013 * 12 + 9]).years, [2012, 2013], "both years of two points a year apart");
+    assert.deepEqual(xAxis([2013 * 12 + 3, 2013 * 12 + 9]).years, [2013]);
     const many = xAxis([2000 * 12, 2020 * 12], 8);
     assert.ok(many.years.length <= 8 && many.years[1] - many.years[0] === 3);
+    assert.equal(many.ticks.length, 22);
   });
 
   it("tick labels: no float noise, a true minus sign", () => {
@@ -88,7 +88,7 @@ describe("the SVG", () => {
   });
 
   it("labels the axes: ticks, years, unit", () => {
-    assert.deepEqual($("g.chart-grid text.chart-tick").map((_, e) => $(e).text()).get(), ["0", "20", "40", "60", "80", "2012", "2013"]);
+    assert.deepEqual($("g.chart-grid text.chart-tick").map((_, e) => $(e).text()).get(), ["0", "20", "40", "60", "80", "2011", "2012", "2013"]);
     assert.equal($("text.chart-unit").text(), "亿元");
     assert.deepEqual($("text.chart-value").map((_, e) => $(e).text()).get(), ["52.1", "63.4", "75.7", "68.9"]);
   });
