@@ -1,0 +1,217 @@
+/**
+ * The Traditional-character site: every page of the rendered (Simplified)
+ * site, converted, under <out>/hant/ at the same paths (src/site/hant-html.ts
+ * does one page), plus what the browser needs to search across scripts:
+ *
+ *   assets/opencc/core.js    opencc-js's Trie (MIT)
+ *   assets/opencc/t2cn.js    Traditional → Simplified for queries (OpenCC tw2s, whole)
+ *   assets/opencc/cn2tw.js   Simplified → Traditional for search results on the
+ *                            Traditional site: OpenCC s2tw with only the phrases
+ *                            this site's text uses (the whole table is ~310 KB
+ *                            brotli; the phrases a corpus uses are a small part)
+ *
+ * Only the Traditional pages and a Traditional query load any of these.
+ * Runs after Eleventy, beside or after Pagefind (which indexes only the
+ * Simplified pages: search-index.ts leaves hant/ out).
+ */
+import { copyFile, mkdir, readdir, writeFile } from "node:fs/promises";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import type { ArticleRecord } from "../types.ts";
+import { HANT_DIR, toHantDocument, type HantPageContext } from "./hant-html.ts";
+import { converter, hansDicts, hantDicts, personOverrides, type ScriptDicts } from "./script.ts";
+
+export interface TraditionalOptions {
+  outDir: string;
+  /** "/" or "/prefix/" */
+  base: string;
+  siteUrl?: string;
+  /** the articles of the site: their bylines give the person-name overrides */
+  records: readonly { authors: readonly Pick<ArticleRecord["authors"][number], "name">[] }[];
+}
+
+export interface TraditionalResult {
+  pages: number;
+  /** characters of text converted (after repeats were remembered) */
+  chars: number;
+  /** phrases of OpenCC's table the site uses (what assets/opencc/cn2tw.js carries) */
+  phrases: number;
+  ms: number;
+}
+
+/** Top-level folders that are not pages (and that Pagefind may be rewriting meanwhile). */
+const NOT_PAGES = new Set([HANT_DIR, "pagefind", "assets", "data", "originals"]);
+
+/** Files of the rendered site that get a Traditional copy: every HTML page and the feed. */
+async function pagesOf(outDir: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string, rel: string): Promise<void> => {
+    for (const e of await readdir(dir, { withFileTypes: true })) {
+      const path = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (!(rel === "" && NOT_PAGES.has(e.name))) await walk(join(dir, e.name), path);
+      } else if (e.isFile() && (e.name.endsWith(".html") || path === "feed.xml")) {
+        out.push(path);
+      }
+    }
+  };
+  await walk(outDir, "");
+  return out.sort();
+}
+
+/** Does a site path (decoded, relative to the base) name one of these files? "" → index.html, "x/" → x/index.html. */
+export function mirrorLookup(files: Iterable<string>): (path: string) => boolean {
+  const set = new Set(files);
+  return (path: string) => {
+    const p = path.normalize("NFC");
+    if (p === "" || p.endsWith("/")) return set.has(`${p}index.html`);
+    return set.has(p) || set.has(`${p}/index.html`);
+  };
+}
+
+/** A converter for many strings at once (one pass over them, joined), remembering the short ones. */
+export function batchConverter(convert: (s: string) => string): (texts: string[]) => string[] {
+  const SEP = "\u0001";
+  const memo = new Map<string, string>();
+  return (texts) => {
+    const result = new Array<string>(texts.length);
+    const todo: number[] = [];
+    for (let i = 0; i < texts.length; i++) {
+      const hit = memo.get(texts[i]);
+      if (hit !== undefined) result[i] = hit;
+      else todo.push(i);
+    }
+    if (todo.length) {
+      const joined = todo.map((i) => texts[i]);
+      let converted: string[];
+      if (joined.some((t) => t.includes(SEP))) converted = joined.map(convert);
+      else {
+        converted = convert(joined.join(SEP)).split(SEP);
+        if (converted.length !== joined.length) converted = joined.map(convert);
+      }
+      todo.forEach((i, k) => {
+        result[i] = converted[k];
+        if (texts[i].length <= 200 && memo.size < 500_000) memo.set(texts[i], converted[k]);
+      });
+    }
+    return result;
+  };
+}
+
+export async function writeTraditionalSite(opts: TraditionalOptions): Promise<TraditionalResult> {
+  const t0 = performance.now();
+  const people = personOverrides(opts.records.flatMap((r) => r.authors.map((a) => a.name)));
+  const dicts = hantDicts(people);
+  const used = new Set<string>();
+  const convert = converter(dicts, (phrase) => used.add(phrase));
+  let chars = 0;
+  const convertAll = batchConverter((s) => {
+    chars += s.length;
+    return convert(s);
+  });
+
+  const files = await pagesOf(opts.outDir);
+  const ctx: HantPageContext = { base: opts.base, siteUrl: opts.siteUrl ?? "", mirrored: mirrorLookup(files), convertAll };
+  // Pages are read and converted one after another (CPU); their folders and
+  // files are written by the thread pool meanwhile, a bounded number at once.
+  const dirs = new Map<string, Promise<unknown>>();
+  const madeDir = (dir: string): Promise<unknown> => {
+    let p = dirs.get(dir);
+    if (!p) {
+      const parent = dirname(dir);
+      p = (parent.length >= opts.outDir.length && parent !== dir ? madeDir(parent) : Promise.resolve()).then(() =>
+        mkdir(dir).catch((e: NodeJS.ErrnoException) => {
+          if (e.code !== "EEXIST") throw e;
+        }),
+      );
+      dirs.set(dir, p);
+    }
+    return p;
+  };
+  const inFlight = new Set<Promise<void>>();
+  for (const rel of files) {
+    const html = readFileSync(join(opts.outDir, rel), "utf8");
+    const target = join(opts.outDir, HANT_DIR, rel);
+    const page = toHantDocument(html, ctx);
+    const write: Promise<void> = madeDir(dirname(target)).then(() => writeFile(target, page));
+    inFlight.add(write);
+    void write.finally(() => inFlight.delete(write));
+    if (inFlight.size >= 64) await Promise.race(inFlight);
+  }
+  await Promise.all(inFlight);
+
+  await writeBrowserConverters(opts.outDir, dicts, used, people);
+  return { pages: files.length, chars, phrases: used.size, ms: performance.now() - t0 };
+}
+
+// ── the converters the browser loads ──
+
+const require = createRequire(import.meta.url);
+const OPENCC_CORE = require.resolve("opencc-js/core");
+const OPENCC_VERSION = (JSON.parse(readFileSync(join(dirname(OPENCC_CORE), "..", "..", "package.json"), "utf8")) as { version: string }).version;
+
+/** A module `export default convert` over the given dictionaries, each dictionary written once. */
+function converterModule(what: string, d: ScriptDicts): string {
+  const names = new Map<unknown, string>();
+  const consts: string[] = [];
+  const ref = (dict: unknown): string => {
+    let n = names.get(dict);
+    if (!n) {
+      n = `d${names.size}`;
+      names.set(dict, n);
+      consts.push(`const ${n} = ${JSON.stringify(dict)};`);
+    }
+    return n;
+  };
+  const list = (ds: unknown[]) => `[${ds.map(ref).join(", ")}]`;
+  const body = `{ normalize: [${d.normalize.map(list).join(", ")}], segment: ${list(d.segment)}, chain: [${d.chain.map(list).join(", ")}], overrides: ${JSON.stringify(d.overrides)} }`;
+  return [
+    `// ${what}`,
+    `// Generated by the build (src/site/traditional.ts) from opencc-js ${OPENCC_VERSION} (MIT) and OpenCC's dictionaries (Apache-2.0),`,
+    "// with the archive's overrides for proper names (src/data/opencc-overrides.ts).",
+    'import { Trie } from "./core.js";',
+    'import { makeConverter } from "./engine.js";',
+    ...consts,
+    `const convert = makeConverter(Trie, ${body});`,
+    "export default convert;",
+    "",
+  ].join("\n");
+}
+
+/** The phrase dictionaries cut down to the phrases the site's text was cut into. */
+function prunedHantDicts(d: ScriptDicts, used: Set<string>): ScriptDicts {
+  const keep = (dict: unknown): unknown => {
+    if (typeof dict !== "string") return dict;
+    return dict
+      .split("|")
+      .filter((line) => used.has(line.slice(0, line.indexOf(" "))))
+      .join("|");
+  };
+  const phraseDicts = new Set<unknown>(d.segment);
+  const pruned = new Map<unknown, unknown>();
+  const map = (dict: unknown): unknown => {
+    if (!phraseDicts.has(dict)) return dict;
+    if (!pruned.has(dict)) pruned.set(dict, keep(dict));
+    return pruned.get(dict);
+  };
+  return {
+    // compatibility ideographs are left as they are in the browser (search excerpts are display only)
+    normalize: [],
+    segment: d.segment.map(map) as ScriptDicts["segment"],
+    chain: d.chain.map((g) => g.map(map)) as ScriptDicts["chain"],
+    overrides: d.overrides,
+  };
+}
+
+async function writeBrowserConverters(outDir: string, hant: ScriptDicts, used: Set<string>, people: [string, string][]): Promise<void> {
+  const dir = join(outDir, "assets", "opencc");
+  await mkdir(dir, { recursive: true });
+  await copyFile(OPENCC_CORE, join(dir, "core.js"));
+  const hans = hansDicts(people.map(([s, t]) => [t, s] as const));
+  await writeFile(join(dir, "t2cn.js"), converterModule("Traditional (Taiwan or any standard form) → Simplified: OpenCC tw2s.", hans));
+  await writeFile(
+    join(dir, "cn2tw.js"),
+    converterModule("Simplified → Traditional (Taiwan standard characters): OpenCC s2tw, with the phrases this site uses.", prunedHantDicts(hant, used)),
+  );
+}
