@@ -160,9 +160,15 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     const { indexSite } = await import("./site/search-index.ts");
     log(`rendering ${records.length} articles with Eleventy`);
     await renderSite({ contentDir, outDir, base });
-    log("indexing with Pagefind");
-    const { pages } = await indexSite({ outDir });
-    log(`indexed ${pages} pages`);
+    // the Traditional-character copy (hant/) is written while Pagefind indexes the Simplified pages
+    const { writeTraditionalSite } = await import("./site/traditional.ts");
+    const { writeOriginals } = await import("./site/originals.ts");
+    log("indexing with Pagefind; writing the Traditional-character pages meanwhile");
+    const [{ pages }, hant] = await Promise.all([
+      indexSite({ outDir }),
+      writeTraditionalSite({ outDir, base, records }).then(async (r) => ({ ...r, originals: await writeOriginals({ articlesDir, outDir, records }) })),
+    ]);
+    log(`indexed ${pages} pages; ${hant.pages} pages in Traditional characters (hant/), ${hant.originals} Traditional originals`);
   }
 
   // 4. data files and the report

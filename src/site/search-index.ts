@@ -4,13 +4,27 @@
  * only their headline and body are indexed; every page is <html lang="zh-CN">,
  * so Pagefind segments the Chinese text (the npm package runs the extended
  * binary, which has the segmenter).
+ *
+ * The Traditional mirror under hant/ is left out: one Simplified index serves
+ * both sites (queries are converted to Simplified in the browser), which
+ * measured cheaper than a second index (README, "The Traditional site").
  */
 import { readFile, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import * as pagefind from "pagefind";
 
+/**
+ * Every HTML file except those under the top-level hant/ folder (the
+ * Traditional mirror): Pagefind's glob has no negation, so "any top-level
+ * name but hant" is spelled out.
+ */
+export const SIMPLIFIED_PAGES =
+  "{*.html,[!h]*/**/*.html,h/**/*.html,h[!a]*/**/*.html,ha/**/*.html,ha[!n]*/**/*.html,han/**/*.html,han[!t]*/**/*.html,hant?*/**/*.html}";
+
 export interface IndexOptions {
   outDir: string;
+  /** which files to index (Pagefind glob, relative to outDir); the Simplified pages by default */
+  glob?: string;
   /** group fragment files once a language has more pages than this (Pagefind's maxFragments) */
   maxFragments?: number;
 }
@@ -24,7 +38,7 @@ export async function indexSite(opts: IndexOptions): Promise<{ pages: number }> 
   });
   try {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    const added = await index.addDirectory({ path: site });
+    const added = await index.addDirectory({ path: site, glob: opts.glob ?? SIMPLIFIED_PAGES });
     if (added.errors.length) throw new Error(`Pagefind could not index ${site}: ${added.errors.join("; ")}`);
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join("; ")}`);

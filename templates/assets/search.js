@@ -3,6 +3,17 @@
 // Pagefind's results with their highlighted excerpts. Uses the pagefind.js that
 // the build writes into the site, so the index and the code always match.
 // Everything from the index is inserted as text, never as markup.
+//
+// Scripts: there is one index, of the Simplified pages. A query with
+// characters only Traditional writing uses is converted to Simplified first
+// (assets/opencc/t2cn.js, loaded only then), on either site. On the
+// Traditional site (/hant/, <html lang="zh-Hant">) Pagefind still loads that
+// index (it falls back to the only one there is, and segments the query as
+// Chinese), results lead to the Traditional pages, and titles, excerpts and
+// filter names are shown converted (assets/opencc/cn2tw.js, which holds only
+// the phrases this site uses).
+
+import { hasHantOnly } from "./hant-chars.js";
 
 const app = document.getElementById("search-app");
 const form = document.getElementById("search-form");
@@ -16,6 +27,22 @@ const sortSelect = controls.querySelector('select[name="sort"]');
 const S = JSON.parse(app.dataset.strings || "{}");
 const PAGE_SIZE = 20;
 const collator = new Intl.Collator(document.documentElement.lang || "zh-CN");
+const HANT = /^zh-Hant/i.test(document.documentElement.lang);
+const SITE_BASE = new URL("../", import.meta.url).pathname;
+const switchLink = document.querySelector("a[data-script-switch]");
+
+let toHansModule = null;
+let toHantModule = null;
+/** Traditional → Simplified, loaded on first need */
+const loadToHans = () => (toHansModule ??= import(new URL("./opencc/t2cn.js", import.meta.url).href).then((m) => m.default));
+/** Simplified → Traditional, for the Traditional site's results */
+const loadToHant = () => (toHantModule ??= import(new URL("./opencc/cn2tw.js", import.meta.url).href).then((m) => m.default));
+/** what is shown: as indexed on the Simplified site, converted on the Traditional one */
+let show = (text) => text;
+/** the query as the index is written (Simplified) */
+const indexQuery = async (query) => (hasHantOnly(query) ? (await loadToHans())(query) : query);
+/** a result's URL, on this site */
+const siteUrl = (path) => (HANT && path.startsWith(SITE_BASE) && !path.startsWith(`${SITE_BASE}hant/`) ? `${SITE_BASE}hant/${path.slice(SITE_BASE.length)}` : path);
 
 const fill = (template, values) =>
   String(template).replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
@@ -30,7 +57,8 @@ try {
     highlightParam: "highlight",
     excerptLength: 36,
   });
-  await pagefind.init();
+  const [, toHant] = await Promise.all([pagefind.init(), HANT ? loadToHant() : null]);
+  if (toHant) show = toHant;
 } catch (error) {
   status.textContent = S.error;
   throw error;
@@ -49,7 +77,7 @@ for (const select of filterSelects) {
   for (const name of names) {
     const option = document.createElement("option");
     option.value = name;
-    option.textContent = `${name}（${counts[name]}）`;
+    option.textContent = `${show(name)}（${counts[name]}）`;
     select.append(option);
   }
 }
@@ -80,7 +108,7 @@ function showState(state) {
       // a linked filter value not in this index still shows, so the URL and the form agree
       const option = document.createElement("option");
       option.value = wanted;
-      option.textContent = wanted;
+      option.textContent = show(wanted);
       s.append(option);
     }
     s.value = wanted;
@@ -97,6 +125,15 @@ function writeUrl(state, push) {
   if (url === location.pathname + location.search) return;
   if (push) history.pushState(null, "", url);
   else history.replaceState(null, "", url);
+  keepSwitchInStep();
+}
+
+/** the link to the other script's search page carries the same search */
+function keepSwitchInStep() {
+  if (!switchLink) return;
+  const target = new URL(switchLink.href, location.href);
+  target.search = location.search;
+  switchLink.href = target.pathname + target.search;
 }
 
 // ── searching ──
@@ -120,8 +157,11 @@ async function search(state) {
   const id = ++run;
   const filters = {};
   for (const key of FILTER_KEYS) if (state.filters[key]) filters[key] = state.filters[key];
-  const term = state.q.trim();
-  highlightTerms = termsOf(term);
+  const typed = state.q.trim();
+  const term = typed ? await indexQuery(typed) : typed;
+  if (id !== run) return;
+  // the article pages of this site are in its script: mark the words in it
+  highlightTerms = termsOf(HANT ? show(term) : term);
   if (!term && Object.keys(filters).length === 0) {
     results = [];
     list.replaceChildren();
@@ -139,7 +179,7 @@ async function search(state) {
   list.replaceChildren();
   if (results.length === 0) {
     more.hidden = true;
-    status.textContent = fill(S.noResults, { q: term });
+    status.textContent = fill(S.noResults, { q: typed });
     return;
   }
   status.textContent = fill(S.count, { n: results.length });
@@ -164,8 +204,8 @@ function resultItem(d, terms) {
   const url = new URL(d.url, location.href);
   url.searchParams.delete("highlight");
   for (const t of terms) url.searchParams.append("highlight", t);
-  a.href = url.pathname + url.search;
-  a.textContent = (d.meta && d.meta.title) || d.url;
+  a.href = siteUrl(url.pathname) + url.search;
+  a.textContent = show((d.meta && d.meta.title) || d.url);
   h.append(a);
   const meta = document.createElement("p");
   meta.className = "entry-meta";
@@ -179,12 +219,12 @@ function resultItem(d, terms) {
       meta.append(sep);
     }
     const span = document.createElement("span");
-    span.textContent = bit;
+    span.textContent = show(bit);
     meta.append(span);
   });
   const excerpt = document.createElement("p");
   excerpt.className = "entry-excerpt";
-  excerpt.append(excerptNodes(d.excerpt || ""));
+  excerpt.append(excerptNodes(d.excerpt || "", show));
   li.append(h, meta, excerpt);
   return li;
 }
@@ -202,25 +242,40 @@ const blockBreaks = (text) =>
  * Pagefind's excerpt is the page text with "<" and ">" escaped and the hits
  * wrapped in <mark>. Rebuild it from text nodes: only <mark> ever becomes an element.
  */
-function excerptNodes(excerptHtml) {
-  const fragment = document.createDocumentFragment();
+function excerptNodes(excerptHtml, convert = (text) => text) {
+  /** runs of text, marked or not; adjacent hits (招|商|引|资) become one run */
+  const runs = [];
   let inMark = false;
-  let lastMark = null; // adjacent hits (招|商|引|资) become one mark
   for (const part of blockBreaks(excerptHtml.replace(/\u200B/g, "")).split(/(<mark>|<\/mark>)/)) {
     if (part === "<mark>") inMark = true;
     else if (part === "</mark>") inMark = false;
     else if (part) {
       const text = part.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
-      if (inMark && lastMark) {
-        lastMark.textContent += text;
-      } else if (inMark) {
-        lastMark = document.createElement("mark");
-        lastMark.textContent = text;
-        fragment.append(lastMark);
-      } else {
-        lastMark = null;
-        fragment.append(text);
-      }
+      const prev = runs[runs.length - 1];
+      if (prev && prev.mark === inMark) prev.text += text;
+      else runs.push({ text, mark: inMark });
+    }
+  }
+  // convert the excerpt as one text (phrases cross the marks), then cut it where it was cut
+  const whole = runs.map((r) => r.text).join("");
+  const converted = convert(whole);
+  if (converted.length === whole.length) {
+    let at = 0;
+    for (const r of runs) {
+      r.text = converted.slice(at, at + r.text.length);
+      at += r.text.length;
+    }
+  } else {
+    for (const r of runs) r.text = convert(r.text);
+  }
+  const fragment = document.createDocumentFragment();
+  for (const r of runs) {
+    if (r.mark) {
+      const mark = document.createElement("mark");
+      mark.textContent = r.text;
+      fragment.append(mark);
+    } else {
+      fragment.append(r.text);
     }
   }
   return fragment;
@@ -259,5 +314,6 @@ window.addEventListener("popstate", () => {
 
 const initial = readUrl();
 showState(initial);
+keepSwitchInStep();
 await search(initial);
 app.dataset.ready = "true";

@@ -208,7 +208,7 @@ describe("input is text, never code", () => {
     // the only scripts are the site's own
     assert.deepEqual(
       $("script").map((_, s) => $(s).attr("src") ?? $(s).attr("type")).get(),
-      ["application/ld+json", "/assets/article.js"],
+      ["/assets/script-choice.js", "application/ld+json", "/assets/article.js"],
     );
     // no element carries an event handler, no link or source goes to javascript:
     $("*").each((_, el) => {
