@@ -106,8 +106,11 @@ export async function writeTraditionalSite(opts: TraditionalOptions): Promise<Tr
   const used = new Set<string>();
   const convert = converter(dicts, (phrase) => used.add(phrase));
   let chars = 0;
+  /** which UTF-16 code units the converted text holds (the browser's table needs no other characters) */
+  const seen = new Uint8Array(0x10000);
   const convertAll = batchConverter((s) => {
     chars += s.length;
+    for (let i = 0; i < s.length; i++) seen[s.charCodeAt(i)] = 1;
     return convert(s);
   });
 
@@ -141,7 +144,7 @@ export async function writeTraditionalSite(opts: TraditionalOptions): Promise<Tr
   }
   await Promise.all(inFlight);
 
-  await writeBrowserConverters(opts.outDir, dicts, used, people);
+  await writeBrowserConverters(opts.outDir, dicts, used, seen, people);
   return { pages: files.length, chars, phrases: used.size, ms: performance.now() - t0 };
 }
 
@@ -179,32 +182,39 @@ function converterModule(what: string, d: ScriptDicts): string {
   ].join("\n");
 }
 
-/** The phrase dictionaries cut down to the phrases the site's text was cut into. */
-function prunedHantDicts(d: ScriptDicts, used: Set<string>): ScriptDicts {
-  const keep = (dict: unknown): unknown => {
-    if (typeof dict !== "string") return dict;
-    return dict
-      .split("|")
-      .filter((line) => used.has(line.slice(0, line.indexOf(" "))))
-      .join("|");
-  };
+/**
+ * The dictionaries cut down to what the site's text needs: the phrases it was
+ * cut into, and the characters it holds (the first step of the chain reads the
+ * Simplified text; later steps read its output and are kept whole, they are small).
+ */
+function prunedHantDicts(d: ScriptDicts, used: Set<string>, seen: Uint8Array): ScriptDicts {
   const phraseDicts = new Set<unknown>(d.segment);
+  const filter = (dict: unknown, keep: (key: string) => boolean): unknown =>
+    typeof dict !== "string"
+      ? dict
+      : dict
+          .split("|")
+          .filter((line) => keep(line.slice(0, line.indexOf(" "))))
+          .join("|");
+  const charsSeen = (key: string): boolean => {
+    for (let i = 0; i < key.length; i++) if (!seen[key.charCodeAt(i)]) return false;
+    return true;
+  };
   const pruned = new Map<unknown, unknown>();
-  const map = (dict: unknown): unknown => {
-    if (!phraseDicts.has(dict)) return dict;
-    if (!pruned.has(dict)) pruned.set(dict, keep(dict));
+  const prune = (dict: unknown): unknown => {
+    if (!pruned.has(dict)) pruned.set(dict, filter(dict, phraseDicts.has(dict) ? (k) => used.has(k) : charsSeen));
     return pruned.get(dict);
   };
   return {
     // compatibility ideographs are left as they are in the browser (search excerpts are display only)
     normalize: [],
-    segment: d.segment.map(map) as ScriptDicts["segment"],
-    chain: d.chain.map((g) => g.map(map)) as ScriptDicts["chain"],
+    segment: d.segment.map(prune) as ScriptDicts["segment"],
+    chain: d.chain.map((g, i) => (i === 0 ? g.map(prune) : g)) as ScriptDicts["chain"],
     overrides: d.overrides,
   };
 }
 
-async function writeBrowserConverters(outDir: string, hant: ScriptDicts, used: Set<string>, people: [string, string][]): Promise<void> {
+async function writeBrowserConverters(outDir: string, hant: ScriptDicts, used: Set<string>, seen: Uint8Array, people: [string, string][]): Promise<void> {
   const dir = join(outDir, "assets", "opencc");
   await mkdir(dir, { recursive: true });
   await copyFile(OPENCC_CORE, join(dir, "core.js"));
@@ -212,6 +222,6 @@ async function writeBrowserConverters(outDir: string, hant: ScriptDicts, used: S
   await writeFile(join(dir, "t2cn.js"), converterModule("Traditional (Taiwan or any standard form) → Simplified: OpenCC tw2s.", hans));
   await writeFile(
     join(dir, "cn2tw.js"),
-    converterModule("Simplified → Traditional (Taiwan standard characters): OpenCC s2tw, with the phrases this site uses.", prunedHantDicts(hant, used)),
+    converterModule("Simplified → Traditional (Taiwan standard characters): OpenCC s2tw, with the phrases this site uses.", prunedHantDicts(hant, used, seen)),
   );
 }
