@@ -8,6 +8,7 @@ import { NormaliseCache } from "./pipeline/cache.ts";
 import { sha256 } from "./pipeline/ids.ts";
 import { articleMarkdown } from "./output/markdown.ts";
 import { articlesJson, figuresCsv, figuresJson, reportJson, sortRecords } from "./output/data.ts";
+import { headersFile } from "./output/headers.ts";
 import { Progress } from "./progress.ts";
 import { normaliseBase, prepareGeneratedFolder } from "./output-folder.ts";
 
@@ -177,6 +178,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   await writeFile(join(outDir, "data", "figures.csv"), figuresCsv(records));
   await writeFile(join(outDir, "data", "figures.json"), figuresJson(records));
   await writeFile(join(outDir, "build-report.json"), reportJson(report));
+  // the Content-Security-Policy as an HTTP header, for static hosts that read _headers (a <meta> cannot set frame-ancestors)
+  if (!opts.dataOnly) await writeFile(join(outDir, "_headers"), headersFile(base));
   if (!opts.quiet) process.stderr.write(summary(report, records.length, outDir));
   return { report, articles: records, contentDir };
 }
