@@ -88,7 +88,7 @@ function run(file: string, bytes: Uint8Array, opts: NormaliseOptions, report: Re
   const pageText = drafts.flatMap((d) => [d.headline.kicker ?? "", d.headline.title, d.headline.subtitle ?? "", ...d.body.map((p) => p.text), ...d.captions]).join("\n");
   let date: string | null = ctx.meta.date;
   let dateSource: ArticleRecord["dateSource"] = date ? "explicit" : null;
-  if (!date) {
+  if (!date && overrides.date === undefined) {
     const inferred = inferDate(pageText);
     if (inferred) {
       date = inferred.date;
