@@ -26,6 +26,8 @@ export interface BuildOptions {
   dataOnly?: boolean;
   /** where normalised files are cached by content (default .cache/normalised); null: no cache */
   cacheDir?: string | null;
+  /** article pages per Pagefind run before the search index is split into year shards */
+  maxShardPages?: number;
 }
 
 export interface BuildResult {
@@ -165,10 +167,17 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     const { writeTraditionalSite } = await import("./site/traditional.ts");
     const { writeOriginals } = await import("./site/originals.ts");
     log("indexing with Pagefind; writing the Traditional-character pages meanwhile");
-    const [{ pages }, hant] = await Promise.all([
-      indexSite({ outDir }),
+    const [{ pages, shards }, hant] = await Promise.all([
+      indexSite({
+        outDir,
+        contentDir,
+        base,
+        cacheDir: opts.cacheDir === null ? null : resolve(join(opts.cacheDir ?? join(".cache", "normalised"), "..", "pagefind-shards")),
+        maxShardPages: opts.maxShardPages,
+      }),
       writeTraditionalSite({ outDir, base, records }).then(async (r) => ({ ...r, originals: await writeOriginals({ articlesDir, outDir, records }) })),
     ]);
+    if (shards && shards.length > 1) log(`search index in ${shards.length} shards: ${shards.map((s) => `${s.label} (${s.pages}${s.cached ? ", unchanged" : ""})`).join(", ")}`);
     log(`indexed ${pages} pages; ${hant.pages} pages in Traditional characters (hant/), ${hant.originals} Traditional originals`);
   }
 

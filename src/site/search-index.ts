@@ -12,6 +12,7 @@
 import { readFile, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import * as pagefind from "pagefind";
+import { indexShards, type ShardResult } from "./search-shards.ts";
 
 /**
  * Every HTML file except those under the top-level hant/ folder (the
@@ -27,9 +28,27 @@ export interface IndexOptions {
   glob?: string;
   /** group fragment files once a language has more pages than this (Pagefind's maxFragments) */
   maxFragments?: number;
+  /** the most article pages one Pagefind run indexes before the index is split into year shards */
+  maxShardPages?: number;
+  /** the normalised Markdown and a cache folder: unchanged shards are copied, not indexed again */
+  contentDir?: string;
+  cacheDir?: string | null;
+  base?: string;
 }
 
-export async function indexSite(opts: IndexOptions): Promise<{ pages: number }> {
+/** Article pages per Pagefind run: above this the index is built in year shards (see search-shards.ts). */
+export const DEFAULT_SHARD_PAGES = 8000;
+
+export async function indexSite(opts: IndexOptions): Promise<{ pages: number; shards?: ShardResult[] }> {
+  if (!opts.glob) {
+    return indexShards({
+      outDir: opts.outDir,
+      maxPages: opts.maxShardPages ?? DEFAULT_SHARD_PAGES,
+      contentDir: opts.contentDir,
+      cacheDir: opts.cacheDir ?? null,
+      base: opts.base,
+    });
+  }
   const site = resolve(opts.outDir);
   const outputPath = join(site, "pagefind");
   await rm(outputPath, { recursive: true, force: true });

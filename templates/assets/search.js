@@ -57,6 +57,10 @@ try {
     highlightParam: "highlight",
     excerptLength: 36,
   });
+  // a large archive's index is built in year shards: merge the others into the primary one
+  const shardList = new URL("../pagefind/shards.json", import.meta.url);
+  const shards = await fetch(shardList).then((r) => (r.ok ? r.json() : []), () => []);
+  await Promise.all(shards.map((path) => pagefind.mergeIndex(new URL(path, shardList).href)));
   const [, toHant] = await Promise.all([pagefind.init(), HANT ? loadToHant() : null]);
   if (toHant) show = toHant;
 } catch (error) {
