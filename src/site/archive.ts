@@ -295,7 +295,8 @@ export function buildArchive(input: readonly ArchiveEntry[], s: UiStrings, opts:
     ctx: Partial<Pick<ListPage, "zone" | "city" | "year">> = {},
   ) => {
     const pageCount = Math.max(1, Math.ceil(list.length / pageSize));
-    const urlOf = (n: number) => (n === 1 ? baseUrl : `${baseUrl}${n}/`);
+    // page 2 and on live under page/: a year's page 10 must not be /years/2022/10/, which is October's list
+    const urlOf = (n: number) => (n === 1 ? baseUrl : `${baseUrl}page/${n}/`);
     for (let n = 1; n <= pageCount; n++) {
       listPages.push({
         kind,

@@ -119,8 +119,8 @@ describe("the archive model", () => {
 
   it("paginates browse pages and sections them by year or month", () => {
     const hebi = a.listPages.filter((p) => p.kind === "zone" && p.zone!.name === HEBI.name);
-    assert.deepEqual(hebi.map((p) => p.url), ["/zones/鹤壁经济技术开发区/", "/zones/鹤壁经济技术开发区/2/"]);
-    assert.equal(hebi[0].nextUrl, "/zones/鹤壁经济技术开发区/2/");
+    assert.deepEqual(hebi.map((p) => p.url), ["/zones/鹤壁经济技术开发区/", "/zones/鹤壁经济技术开发区/page/2/"]);
+    assert.equal(hebi[0].nextUrl, "/zones/鹤壁经济技术开发区/page/2/");
     assert.equal(hebi[1].prevUrl, "/zones/鹤壁经济技术开发区/");
     assert.deepEqual(hebi[1].sections.map((x) => x.heading), ["2014年", "日期不详"]);
     const y2013 = a.listPages.find((p) => p.kind === "year" && p.url === "/years/2013/")!;
@@ -204,5 +204,16 @@ describe("JSON-LD", () => {
     assert.equal(doc.publisher.name, "鹤壁日报");
     assert.equal(doc.about.name, HEBI.name);
     assert.equal(doc.author[0].name, "<img onerror=x>");
+  });
+});
+
+describe("list page addresses", () => {
+  it("a year's list pages never take a month's address (a year of 1,000+ articles has a page 10)", () => {
+    const many = Array.from({ length: 1100 }, (_, i) => entry(`y${String(i).padStart(4, "0")}`, `2022-${String((i % 12) + 1).padStart(2, "0")}-01`, HEBI));
+    const archive = buildArchive(many, s, { pageSize: 100 });
+    const urls = archive.listPages.map((p) => p.url);
+    assert.equal(new Set(urls).size, urls.length, "every list page has its own address");
+    assert.ok(urls.includes("/years/2022/page/10/"), "the year's page 10");
+    assert.ok(urls.includes("/years/2022/10/"), "October");
   });
 });

@@ -295,8 +295,8 @@ describe("browse pages", () => {
   it("paginates long lists", async () => {
     const paged = await build("paged", "/", { pageSize: 2 });
     const $ = await load(paged, "zones/平顶山高新技术产业开发区/index.html");
-    assert.equal($(".pager a[rel=next]").attr("href"), "/zones/平顶山高新技术产业开发区/2/");
-    const p2 = await load(paged, "zones/平顶山高新技术产业开发区/2/index.html");
+    assert.equal($(".pager a[rel=next]").attr("href"), "/zones/平顶山高新技术产业开发区/page/2/");
+    const p2 = await load(paged, "zones/平顶山高新技术产业开发区/page/2/index.html");
     assert.equal(p2(".entry").length, 1);
     assert.equal(p2(".pager a[rel=prev]").attr("href"), "/zones/平顶山高新技术产业开发区/");
     assert.match(p2("title").text(), /第 2 页，共 2 页/);
