@@ -44,7 +44,11 @@ const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input"
 const NEVER_CONVERT = new Set(["code", "kbd", "samp", "var"]);
 const RAW_TEXT = new Set(["script", "style"]);
 const URL_ATTRS = new Set(["href", "action", "formaction"]);
-const TEXT_ATTRS = new Set(["title", "alt", "aria-label", "aria-description", "aria-placeholder", "aria-roledescription", "placeholder", "label", "data-strings", "term"]);
+/** data attributes the site's scripts read as a URL (data-all-url on the indicator pages) */
+const DATA_URL = /^data-(?:[a-z0-9-]+-)?url$/;
+const TEXT_ATTRS = new Set(["title", "alt", "aria-label", "aria-description", "aria-placeholder", "aria-roledescription", "placeholder", "label", "term"]);
+/** data attributes the site's scripts show as text (the search page's strings, the indicator pages' menu labels) */
+const DATA_TEXT = /^data-(?:[a-z0-9-]+-)?(?:strings|label|all)$/;
 const TEXT_META = /^(description|keywords|application-name|og:title|og:description|og:site_name|twitter:title|twitter:description)$/i;
 const JSON_URL_KEYS = new Set(["url", "mainEntityOfPage", "@id"]);
 const JSON_KEEP_KEYS = new Set(["@context", "@type", "sameAs", "identifier"]);
@@ -167,7 +171,7 @@ const writeTag = (t: Tag): string => {
 };
 
 /** Attributes worth parsing a tag for; any other tag is copied as it is. */
-const INTERESTING = /(?:href|action|lang|title|alt|aria-|placeholder|label|data-strings|term|data-hant|data-script-switch|translate|content|type)\s*=|data-script-switch/i;
+const INTERESTING = /(?:href|action|lang|title|alt|aria-|placeholder|label|strings|all|url|term|data-hant|translate|content|type)\s*=|data-script-switch/i;
 const CLOSE_SCRIPT = /<\/script/gi;
 const CLOSE_STYLE = /<\/style/gi;
 const URLISH = /^\s*(?:https?:\/\/|\/)[^\s<>]*\s*$/;
@@ -269,7 +273,7 @@ export function toHantDocument(html: string, ctx: HantPageContext): string {
     const isSwitch = find(attrs, "data-script-switch") !== undefined;
     const pinned = find(attrs, "hreflang") !== undefined;
     for (const a of attrs) {
-      if (!URL_ATTRS.has(a.name) || a.value === null) continue;
+      if (a.value === null || !(URL_ATTRS.has(a.name) || DATA_URL.test(a.name))) continue;
       const next = isSwitch ? hansUrl(a.value, ctx) : pinned ? a.value : hantUrl(a.value, ctx);
       if (next !== a.value) {
         a.value = next;
@@ -286,7 +290,7 @@ export function toHantDocument(html: string, ctx: HantPageContext): string {
     // human-readable attributes
     if (!skip && !replace) {
       for (const a of attrs) {
-        if (TEXT_ATTRS.has(a.name) && a.value && HAN.test(a.value)) {
+        if ((TEXT_ATTRS.has(a.name) || DATA_TEXT.test(a.name)) && a.value && HAN.test(a.value)) {
           texts.push(a.value);
           targets.push({ attr: a });
           changed = true;

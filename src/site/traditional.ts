@@ -14,10 +14,12 @@
  * Runs after Eleventy, beside or after Pagefind (which indexes only the
  * Simplified pages: search-index.ts leaves hant/ out).
  */
-import { copyFile, mkdir, readdir, writeFile } from "node:fs/promises";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFile, mkdir, readFile, readdir, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
+import { Worker } from "node:worker_threads";
 import type { ArticleRecord } from "../types.ts";
 import { HANT_DIR, toHantDocument, type HantPageContext } from "./hant-html.ts";
 import { converter, hansDicts, hantDicts, personOverrides, type ScriptDicts } from "./script.ts";
@@ -27,6 +29,8 @@ export interface TraditionalOptions {
   /** "/" or "/prefix/" */
   base: string;
   siteUrl?: string;
+  /** threads to convert in (the machine's cores but one by default; 1: the main thread only) */
+  threads?: number;
   /** the articles of the site: their bylines give the person-name overrides */
   records: readonly { authors: readonly Pick<ArticleRecord["authors"][number], "name">[] }[];
 }
@@ -92,30 +96,46 @@ export function batchConverter(convert: (s: string) => string): (texts: string[]
       }
       todo.forEach((i, k) => {
         result[i] = converted[k];
-        if (texts[i].length <= 200 && memo.size < 500_000) memo.set(texts[i], converted[k]);
+        if (texts[i].length <= 160 && memo.size < 100_000) memo.set(texts[i], converted[k]);
       });
     }
     return result;
   };
 }
 
-export async function writeTraditionalSite(opts: TraditionalOptions): Promise<TraditionalResult> {
-  const t0 = performance.now();
-  const people = personOverrides(opts.records.flatMap((r) => r.authors.map((a) => a.name)));
-  const dicts = hantDicts(people);
-  const used = new Set<string>();
-  const convert = converter(dicts, (phrase) => used.add(phrase));
-  let chars = 0;
+/** What converting some pages found out: for the totals and the browser's converter. */
+export interface ShareResult {
+  pages: number;
+  chars: number;
+  /** OpenCC phrases the text was cut into */
+  used: string[];
   /** which UTF-16 code units the converted text holds (the browser's table needs no other characters) */
+  seen: Uint8Array;
+}
+
+export interface ShareTask {
+  outDir: string;
+  base: string;
+  siteUrl: string;
+  /** the pages to convert here */
+  files: string[];
+  /** every page of the site (links to any of them lead to its copy) */
+  allFiles: string[];
+  people: [string, string][];
+}
+
+/** Converts some of the site's pages into hant/ (in the main thread or a worker). */
+export async function convertShare(task: ShareTask): Promise<ShareResult> {
+  const used = new Set<string>();
+  const convert = converter(hantDicts(task.people), (phrase) => used.add(phrase));
+  let chars = 0;
   const seen = new Uint8Array(0x10000);
   const convertAll = batchConverter((s) => {
     chars += s.length;
     for (let i = 0; i < s.length; i++) seen[s.charCodeAt(i)] = 1;
     return convert(s);
   });
-
-  const files = await pagesOf(opts.outDir);
-  const ctx: HantPageContext = { base: opts.base, siteUrl: opts.siteUrl ?? "", mirrored: mirrorLookup(files), convertAll };
+  const ctx: HantPageContext = { base: task.base, siteUrl: task.siteUrl, mirrored: mirrorLookup(task.allFiles), convertAll };
   // Pages are read and converted one after another (CPU); their folders and
   // files are written by the thread pool meanwhile, a bounded number at once.
   const dirs = new Map<string, Promise<unknown>>();
@@ -123,7 +143,7 @@ export async function writeTraditionalSite(opts: TraditionalOptions): Promise<Tr
     let p = dirs.get(dir);
     if (!p) {
       const parent = dirname(dir);
-      p = (parent.length >= opts.outDir.length && parent !== dir ? madeDir(parent) : Promise.resolve()).then(() =>
+      p = (parent.length >= task.outDir.length && parent !== dir ? madeDir(parent) : Promise.resolve()).then(() =>
         mkdir(dir).catch((e: NodeJS.ErrnoException) => {
           if (e.code !== "EEXIST") throw e;
         }),
@@ -133,9 +153,19 @@ export async function writeTraditionalSite(opts: TraditionalOptions): Promise<Tr
     return p;
   };
   const inFlight = new Set<Promise<void>>();
-  for (const rel of files) {
-    const html = readFileSync(join(opts.outDir, rel), "utf8");
-    const target = join(opts.outDir, HANT_DIR, rel);
+  // pages are read a few ahead, so the disk works while the CPU converts
+  const AHEAD = 16;
+  const reads: Promise<string>[] = [];
+  const readAhead = (i: number): void => {
+    if (i < task.files.length) reads[i] = readFile(join(task.outDir, task.files[i]), "utf8");
+  };
+  for (let i = 0; i < AHEAD; i++) readAhead(i);
+  for (let i = 0; i < task.files.length; i++) {
+    const rel = task.files[i];
+    const html = await reads[i];
+    delete reads[i];
+    readAhead(i + AHEAD);
+    const target = join(task.outDir, HANT_DIR, rel);
     const page = toHantDocument(html, ctx);
     const write: Promise<void> = madeDir(dirname(target)).then(() => writeFile(target, page));
     inFlight.add(write);
@@ -143,9 +173,52 @@ export async function writeTraditionalSite(opts: TraditionalOptions): Promise<Tr
     if (inFlight.size >= 64) await Promise.race(inFlight);
   }
   await Promise.all(inFlight);
+  return { pages: task.files.length, chars, used: [...used], seen };
+}
 
-  await writeBrowserConverters(opts.outDir, dicts, used, seen, people);
-  return { pages: files.length, chars, phrases: used.size, ms: performance.now() - t0 };
+/** Below this many pages, starting workers costs more than it saves. */
+const MIN_PAGES_FOR_WORKERS = 400;
+
+async function convertInWorkers(task: ShareTask, threads: number): Promise<ShareResult[]> {
+  const workers = Array.from({ length: threads }, () => new Worker(new URL("./traditional-worker-entry.mjs", import.meta.url)));
+  try {
+    return await Promise.all(
+      workers.map(
+        (w, k) =>
+          new Promise<ShareResult>((resolve, reject) => {
+            w.once("message", (m: ShareResult | { error: string }) => ("error" in m ? reject(new Error(m.error)) : resolve(m)));
+            w.once("error", reject);
+            w.once("exit", (code) => reject(new Error(`a Traditional-site worker stopped (exit ${code})`)));
+            // interleaved shares: article pages and list pages spread evenly
+            w.postMessage({ ...task, files: task.files.filter((_, i) => i % threads === k) } satisfies ShareTask);
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+export async function writeTraditionalSite(opts: TraditionalOptions): Promise<TraditionalResult> {
+  const t0 = performance.now();
+  const people = personOverrides(opts.records.flatMap((r) => r.authors.map((a) => a.name)));
+  const files = await pagesOf(opts.outDir);
+  const task: ShareTask = { outDir: opts.outDir, base: opts.base, siteUrl: opts.siteUrl ?? "", files, allFiles: files, people };
+  // Pagefind, which indexes meanwhile, keeps about one core busy: leave it that one
+  const threads = Math.min(opts.threads ?? availableParallelism() - 1, 8);
+  const workers = threads > 1 && (opts.threads !== undefined || files.length >= MIN_PAGES_FOR_WORKERS);
+  const shares = workers ? await convertInWorkers(task, threads) : [await convertShare(task)];
+
+  const used = new Set<string>(shares.flatMap((r) => r.used));
+  const seen = new Uint8Array(0x10000);
+  for (const r of shares) for (let i = 0; i < seen.length; i++) seen[i] |= r.seen[i];
+  await writeBrowserConverters(opts.outDir, hantDicts(people), used, seen, people);
+  return {
+    pages: files.length,
+    chars: shares.reduce((n, r) => n + r.chars, 0),
+    phrases: used.size,
+    ms: performance.now() - t0,
+  };
 }
 
 // ── the converters the browser loads ──

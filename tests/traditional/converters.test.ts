@@ -99,3 +99,27 @@ describe("the detector of Traditional-only characters (assets/hant-chars.js)", (
     assert.deepEqual(flagged, [], "a seed article in Simplified would load the converter");
   });
 });
+
+describe("converting in worker threads", () => {
+  it("gives the same pages and the same browser converter as one thread", async () => {
+    const { mkdir, writeFile, cp } = await import("node:fs/promises");
+    const outs: string[] = [];
+    for (const threads of [1, 2]) {
+      const site = join(tmp, `threads-${threads}`);
+      await mkdir(join(site, "a"), { recursive: true });
+      await cp(new URL("../../templates/assets/opencc/", import.meta.url).pathname, join(site, "assets", "opencc"), { recursive: true });
+      const paras = seedText.split(/\n+/).filter((l) => l.trim());
+      for (let i = 0; i < 6; i++) {
+        const body = paras.slice(i * 10, i * 10 + 10).map((p) => `<p>${p.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p>`).join("");
+        await writeFile(join(site, i ? `a/${i}.html` : "index.html"), `<!doctype html><html lang="zh-CN"><body><a href="/a/${(i + 1) % 6}.html">下一页</a>${body}</body></html>`);
+      }
+      const r = await writeTraditionalSite({ outDir: site, base: "/", records: [{ authors: [{ name: "于洪涛" }] }], threads });
+      assert.equal(r.pages, 6);
+      let all = "";
+      for (const f of ["index.html", ...[1, 2, 3, 4, 5].map((i) => `a/${i}.html`)]) all += await readFile(join(site, "hant", f), "utf8");
+      outs.push(all + (await readFile(join(site, "assets", "opencc", "cn2tw.js"), "utf8")));
+    }
+    assert.equal(outs[0], outs[1]);
+    assert.match(outs[0], /<a href="\/hant\/a\/1.html">下一頁<\/a>/);
+  });
+});

@@ -108,6 +108,14 @@ describe("a page in Traditional characters", () => {
     assert.equal($(".site-name").attr("href"), "/hant/");
   });
 
+  it("treats the data attributes the site's scripts read as URLs and labels alike", () => {
+    const $ = cheerio.load(toHantDocument(page(`<div data-facets data-all="全部" data-all-url="/zones/"><details data-facet="zone" data-label="开发区"></details></div>`), ctx()));
+    assert.equal($("[data-facets]").attr("data-all"), "全部");
+    assert.equal($("[data-facets]").attr("data-all-url"), "/hant/zones/");
+    assert.equal($("details").attr("data-label"), "開發區");
+    assert.equal($("details").attr("data-facet"), "zone");
+  });
+
   it("leaves the language alternates alone and turns the switch round, with a Simplified label", () => {
     const $ = cheerio.load(toHantDocument(page(""), ctx()));
     assert.equal($('link[hreflang="zh-Hans"]').attr("href"), "/zones/");
