@@ -6,7 +6,8 @@
  * Traditional article; a site under a base path.
  *
  * One build of the seed articles plus a Big5 article in Traditional
- * characters, at / and at /prefix/.
+ * characters, at / (its search index in year shards, merged in the browser,
+ * as a large archive's is) and at /prefix/.
  */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -15,7 +16,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { axeViolations, buildSite, launchBrowser, resultPaths, searchSettled, SEED_ARTICLES, type BuiltSite } from "../browser/harness.ts";
+import { build } from "../../src/build.ts";
+import type { ArticleRecord } from "../../src/types.ts";
+import { axeViolations, launchBrowser, resultPaths, searchSettled, SEED_ARTICLES } from "../browser/harness.ts";
 import { startStaticServer, type StaticServer } from "../browser/static-server.ts";
 
 const TRADITIONAL = `鄭州經開區招商引資再創新高
@@ -27,8 +30,13 @@ const TRADITIONAL = `鄭州經開區招商引資再創新高
 會議強調，要持續優化營商環境，推動項目建設提速增效。浚縣、漯河、鶴壁等地的客商范修芳等人參加了會議。
 `;
 
+interface Built {
+  outDir: string;
+  articles: { record: ArticleRecord }[];
+}
+
 let tmp: string;
-let site: BuiltSite;
+let site: Built;
 let server: StaticServer;
 let prefixed: StaticServer;
 let browser: Browser;
@@ -57,8 +65,13 @@ before(async () => {
   const articles = join(tmp, "articles");
   await cp(SEED_ARTICLES, articles, { recursive: true });
   await writeFile(join(articles, "900_traditional_big5.txt"), iconv.encode(TRADITIONAL.replace(/\n/g, "\r\n"), "big5"));
-  site = await buildSite(articles, join(tmp, "out"), join(tmp, "content"));
-  const pre = await buildSite(articles, join(tmp, "out-prefix"), join(tmp, "content-prefix"), "/prefix/");
+  const built = async (name: string, base: string, maxShardPages?: number): Promise<Built> => {
+    const outDir = join(tmp, name);
+    const r = await build({ articlesDir: articles, outDir, contentDir: join(tmp, `${name}-content`), base, quiet: true, cacheDir: null, maxShardPages });
+    return { outDir, articles: r.articles.map((record) => ({ record })) };
+  };
+  site = await built("out", "/", 6);
+  const pre = await built("out-prefix", "/prefix/");
   server = await startStaticServer(site.outDir, "/");
   prefixed = await startStaticServer(pre.outDir, "/prefix/");
   browser = await launchBrowser();
@@ -169,6 +182,7 @@ describe("search across scripts", () => {
     assert.equal(await page.getAttribute("html", "lang"), "zh-Hant");
     // Pagefind loaded the (only) Simplified index and segmented the query: hits are marked
     assert.ok(requests.some((r) => /\/pagefind\/pagefind\.zh-cn_[^/]+\.pf_meta$/.test(r)), requests.join(" "));
+    assert.ok(requests.some((r) => /^\/pagefind-shards\/[^/]+\/pagefind\.zh-cn_[^/]+\.pf_meta$/.test(r)), "the other year shards are merged in, in Simplified too");
     const titles = await page.locator("#search-results .entry-title a").allInnerTexts();
     const text = titles.join("") + (await page.locator("#search-results").innerText());
     assert.ok(!/[开发区经济资项]/.test(text), `Simplified characters in the results: ${text.slice(0, 200)}`);
