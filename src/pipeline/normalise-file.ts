@@ -56,7 +56,7 @@ function run(file: string, bytes: Uint8Array, opts: NormaliseOptions, report: Re
   const segments = splitPage(blocks);
   const pieces = segments.map((seg) => ({ seg, draft: assemble(seg) }));
   for (const d of pieces) {
-    if (d.draft) continue;
+    if (d.draft || d.seg.blocks.length === 0) continue;
     report.messages.push(`lines with no article text around them were left out: ${d.seg.blocks.map((b) => b.text).join(" / ").slice(0, 80)}`);
     ctx.removed.push(...d.seg.blocks.map((b) => ({ rule: "split: headline without text", text: b.text, part: null })));
   }
@@ -64,6 +64,10 @@ function run(file: string, bytes: Uint8Array, opts: NormaliseOptions, report: Re
   const found = pieces.filter((d) => d.draft !== null);
   const repeats = repeatedArticles(found.map((d) => d.draft!));
   ctx.removed.push(...repeats.removed);
+  // what the dropped repeats' own cleaning took out (their bylines) stays in the log too
+  found.forEach((d, n) => {
+    if (!repeats.keep[n]) for (const r of d.draft!.removed) ctx.removed.push({ ...r, part: null });
+  });
   const dropped = repeats.keep.filter((k) => !k).length;
   if (dropped > 0) report.messages.push(`${dropped} article${dropped > 1 ? "s" : ""} that only repeated an earlier one in the file left out (their text is in the build report)`);
   const kept = found.filter((_, n) => repeats.keep[n]);

@@ -1,7 +1,7 @@
 import type { Block, Removal } from "../../types.ts";
 import type { Rule } from "./types.ts";
 import { PROSE_PUNCT, endsSentence, splitClauses, splitSentences, squash } from "../text.ts";
-import { parseBylineBlock } from "../../extract/byline.ts";
+import { parseBylineBlock, parseLead } from "../../extract/byline.ts";
 import { distance } from "fastest-levenshtein";
 import { ContainmentIndex, Openings } from "../seen-text.ts";
 
@@ -148,10 +148,19 @@ export const dropRepeats: Rule = {
     };
     for (const b of blocks) {
       if (!isProse(b.text)) {
+        // the same headline or byline twice in a row (a title scraped from <title> and <h1>) is one line
+        const prev = pending[pending.length - 1] ?? out[out.length - 1];
+        if (prev && !isProse(prev.text) && squash(prev.text) === squash(b.text)) {
+          ctx.removed.push({ rule: "drop-repeats: repeated line", text: b.text, seq: b.seq });
+          continue;
+        }
         pending.push(b);
         continue;
       }
-      const text = dropTandemClauses(b.text, ctx.removed, b.seq);
+      // a 本报讯（记者 …） lead is not part of the text compared: a repeat may stand behind it
+      let head = "";
+      for (let lead = parseLead(b.text); lead; lead = parseLead(lead.rest)) head = b.text.slice(0, b.text.length - lead.rest.length);
+      const text = dropTandemClauses(b.text.slice(head.length), ctx.removed, b.seq);
       const kept: string[] = [];
       const dropped: string[] = [];
       const sentences = splitSentences(text);
@@ -174,11 +183,13 @@ export const dropRepeats: Rule = {
       for (const s of kept) seen.add(squash(s));
       flush(kept.length === 0);
       if (kept.length === 0) {
-        ctx.removed.push({ rule: "drop-repeats: repeated paragraph", text: b.text, seq: b.seq });
+        ctx.removed.push({ rule: "drop-repeats: repeated paragraph", text: b.text.slice(head.length), seq: b.seq });
+        // the lead stays: it says who wrote the article
+        if (head.trim()) out.push({ ...b, text: head.trim() });
         continue;
       }
       for (const s of dropped) ctx.removed.push({ rule: "drop-repeats: repeated sentence", text: s, seq: b.seq });
-      const joined = kept.join("");
+      const joined = head + kept.join("");
       out.push(joined === b.text ? b : { ...b, text: joined });
     }
     flush(false);

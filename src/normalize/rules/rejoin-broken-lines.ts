@@ -3,8 +3,9 @@ import type { Rule } from "./types.ts";
 import { PROSE_PUNCT, endsSentence, squash } from "../text.ts";
 import { Openings } from "../seen-text.ts";
 import { MAX_BLOCK } from "./split-endless-lines.ts";
+import { foldText } from "./fold-punctuation.ts";
 import { isHeadlineLike } from "../headline-like.ts";
-import { parseBylineBlock, parsePhotoCredit } from "../../extract/byline.ts";
+import { parseBylineBlock, parseLead, parsePhotoCredit } from "../../extract/byline.ts";
 
 /**
  * Rejoin a paragraph broken mid-sentence by the page layout or the scraper:
@@ -18,6 +19,10 @@ function isProseFragment(text: string): boolean {
   if (endsSentence(t)) return false;
   if (parseBylineBlock(t) || parsePhotoCredit(t)) return false;
   if (/[：:]$/u.test(t)) return false; // a lead-in to a list is a finished unit
+  // a bracket or quote left open: 本报讯（记者 / 李明）…
+  if (/[（“][^（）“”]*$/u.test(t)) return true;
+  // a lead with the start of the text after it: 本报讯（记者 李明）从11月 / 4日起，…
+  if (parseLead(t)?.rest.trim()) return true;
   return PROSE_PUNCT.test(t) || t.length > 40;
 }
 
@@ -47,7 +52,8 @@ export const rejoinBrokenLines: Rule = {
         // a line that restarts an earlier paragraph is a truncated duplicate, unless the next line goes on the same way
         (!seen.continues(squash(prev.text)) || seen.opensWith(squash(prev.text) + squash(b.text)))
       ) {
-        out[out.length - 1] = { ...prev, text: prev.text.trimEnd() + b.text.trimStart() };
+        // folded again: the join can put a half-width mark beside Chinese text (…占51.9%, / 总投资…)
+        out[out.length - 1] = { ...prev, text: foldText(prev.text.trimEnd() + b.text.trimStart()) };
         continue;
       }
       if (prev) seen.add(squash(prev.text));
