@@ -383,66 +383,28 @@ function countyZone(idx: Index, county: CountyRec, types: ZoneType[]): Zone | nu
   return named.length ? named[0] : null;
 }
 
+/**
+ * How a zone of each type is named when the gazetteer lacks it: from the place's short name
+ * (鹤壁 + 经济技术开发区) or its full name (武陟县 + 产业集聚区), and at which levels of place it exists.
+ */
+const NAMING: Partial<Record<ZoneType, { full: string; short: string; fromFullName: boolean; level: Zone["level"]; county: boolean; city: boolean }>> = {
+  产业集聚区: { full: "产业集聚区", short: "产业集聚区", fromFullName: true, level: "省级", county: true, city: true },
+  经济技术开发区: { full: "经济技术开发区", short: "经开区", fromFullName: false, level: null, county: true, city: true },
+  经济开发区: { full: "经济开发区", short: "经开区", fromFullName: false, level: null, county: true, city: true },
+  高新技术产业开发区: { full: "高新技术产业开发区", short: "高新区", fromFullName: false, level: null, county: true, city: true },
+  城乡一体化示范区: { full: "城乡一体化示范区", short: "示范区", fromFullName: true, level: "省级", county: false, city: true },
+  综合保税区: { full: "综合保税区", short: "综保区", fromFullName: false, level: "国家级", county: false, city: true },
+};
+
 /** a zone the text names in full but the gazetteer lacks; its name is built the way such zones are named */
 function synthesize(idx: Index, type: ZoneType, city: CityEntry, county: CountyRec | null): Zone | null {
-  let name: string;
-  let shortName: string;
-  let level: Zone["level"] = null;
-  if (county) {
-    const s = county.short;
-    switch (type) {
-      case "产业集聚区":
-        name = shortName = `${county.name}产业集聚区`;
-        level = "省级";
-        break;
-      case "经济技术开发区":
-        name = `${s}经济技术开发区`;
-        shortName = `${s}经开区`;
-        break;
-      case "经济开发区":
-        name = `${s}经济开发区`;
-        shortName = `${s}经开区`;
-        break;
-      case "高新技术产业开发区":
-        name = `${s}高新技术产业开发区`;
-        shortName = `${s}高新区`;
-        break;
-      default:
-        return null;
-    }
-  } else {
-    const s = city.short;
-    switch (type) {
-      case "城乡一体化示范区":
-        name = `${city.name}城乡一体化示范区`;
-        shortName = `${s}示范区`;
-        level = "省级";
-        break;
-      case "产业集聚区":
-        name = shortName = `${city.name}产业集聚区`;
-        level = "省级";
-        break;
-      case "经济技术开发区":
-        name = `${s}经济技术开发区`;
-        shortName = `${s}经开区`;
-        break;
-      case "经济开发区":
-        name = `${s}经济开发区`;
-        shortName = `${s}经开区`;
-        break;
-      case "高新技术产业开发区":
-        name = `${s}高新技术产业开发区`;
-        shortName = `${s}高新区`;
-        break;
-      case "综合保税区":
-        name = `${s}综合保税区`;
-        shortName = `${s}综保区`;
-        level = "国家级";
-        break;
-      default:
-        return null;
-    }
-  }
+  const rule = NAMING[type];
+  if (!rule || !(county ? rule.county : rule.city)) return null;
+  const place = county ?? city;
+  const name = `${rule.fromFullName ? place.name : place.short}${rule.full}`;
+  // 产业集聚区 keep their full name as the short one; 城乡一体化示范区 are 焦作示范区 for short
+  const shortName = type === "产业集聚区" ? name : `${place.short}${rule.short}`;
+  const level = rule.level;
   // the built name may be one the gazetteer knows under another entry
   const known = idx.zoneByAnyName.get(name);
   if (known !== undefined) return ZONES[known];
