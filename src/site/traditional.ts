@@ -29,7 +29,11 @@ export interface TraditionalOptions {
   /** "/" or "/prefix/" */
   base: string;
   siteUrl?: string;
-  /** threads to convert in (the machine's cores but one by default; 1: the main thread only) */
+  /**
+   * worker threads to convert in; 0: in this thread. By default the machine's
+   * cores but one (at least one) once the site has a few hundred pages: the
+   * main thread stays free for Pagefind's messages, and Pagefind keeps a core.
+   */
   threads?: number;
   /** the articles of the site: their bylines give the person-name overrides */
   records: readonly { authors: readonly Pick<ArticleRecord["authors"][number], "name">[] }[];
@@ -67,12 +71,13 @@ async function pagesOf(outDir: string): Promise<string[]> {
 /** Does a site path (decoded, relative to the base) name one of these files? "" → index.html, "x/" → x/index.html. */
 export function mirrorLookup(files: Iterable<string>): (path: string) => boolean {
   const set = new Set(files);
-  return (path: string) => {
-    const p = path.normalize("NFC");
-    if (p === "" || p.endsWith("/")) return set.has(`${p}index.html`);
-    return set.has(p) || set.has(`${p}/index.html`);
-  };
+  const has = (p: string): boolean => (p === "" || p.endsWith("/") ? set.has(`${p}index.html`) : set.has(p) || set.has(`${p}/index.html`));
+  // the build writes NFC paths; a URL in another normal form still finds its page
+  return (path: string) => has(path) || (!/^[\x00-\x7f]*$/.test(path) && has(path.normalize("NFC")));
 }
+
+/** Texts up to this long are remembered: names, dates, headings, the excerpts that list pages repeat. */
+const MEMO_LENGTH = 160;
 
 /** A converter for many strings at once (one pass over them, joined), remembering the short ones. */
 export function batchConverter(convert: (s: string) => string): (texts: string[]) => string[] {
@@ -82,7 +87,8 @@ export function batchConverter(convert: (s: string) => string): (texts: string[]
     const result = new Array<string>(texts.length);
     const todo: number[] = [];
     for (let i = 0; i < texts.length; i++) {
-      const hit = memo.get(texts[i]);
+      // only short texts are remembered: do not hash long ones to look them up
+      const hit = texts[i].length <= MEMO_LENGTH ? memo.get(texts[i]) : undefined;
       if (hit !== undefined) result[i] = hit;
       else todo.push(i);
     }
@@ -96,7 +102,7 @@ export function batchConverter(convert: (s: string) => string): (texts: string[]
       }
       todo.forEach((i, k) => {
         result[i] = converted[k];
-        if (texts[i].length <= 160 && memo.size < 100_000) memo.set(texts[i], converted[k]);
+        if (texts[i].length <= MEMO_LENGTH && memo.size < 100_000) memo.set(texts[i], converted[k]);
       });
     }
     return result;
@@ -204,10 +210,11 @@ export async function writeTraditionalSite(opts: TraditionalOptions): Promise<Tr
   const people = personOverrides(opts.records.flatMap((r) => r.authors.map((a) => a.name)));
   const files = await pagesOf(opts.outDir);
   const task: ShareTask = { outDir: opts.outDir, base: opts.base, siteUrl: opts.siteUrl ?? "", files, allFiles: files, people };
-  // Pagefind, which indexes meanwhile, keeps about one core busy: leave it that one
-  const threads = Math.min(opts.threads ?? availableParallelism() - 1, 8);
-  const workers = threads > 1 && (opts.threads !== undefined || files.length >= MIN_PAGES_FOR_WORKERS);
-  const shares = workers ? await convertInWorkers(task, threads) : [await convertShare(task)];
+  // Pagefind indexes meanwhile: it needs this thread's event loop for its
+  // messages (one per page when the index is built in shards) and keeps about
+  // one core busy, so the conversion goes to workers on the other cores.
+  const threads = opts.threads ?? (files.length >= MIN_PAGES_FOR_WORKERS ? Math.max(1, Math.min(availableParallelism() - 1, 8)) : 0);
+  const shares = threads > 0 ? await convertInWorkers(task, threads) : [await convertShare(task)];
 
   const used = new Set<string>(shares.flatMap((r) => r.used));
   const seen = new Uint8Array(0x10000);

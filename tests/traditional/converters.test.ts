@@ -101,10 +101,10 @@ describe("the detector of Traditional-only characters (assets/hant-chars.js)", (
 });
 
 describe("converting in worker threads", () => {
-  it("gives the same pages and the same browser converter as one thread", async () => {
+  it("gives the same pages and the same browser converter as the main thread alone", async () => {
     const { mkdir, writeFile, cp } = await import("node:fs/promises");
     const outs: string[] = [];
-    for (const threads of [1, 2]) {
+    for (const threads of [0, 2]) {
       const site = join(tmp, `threads-${threads}`);
       await mkdir(join(site, "a"), { recursive: true });
       await cp(new URL("../../templates/assets/opencc/", import.meta.url).pathname, join(site, "assets", "opencc"), { recursive: true });
