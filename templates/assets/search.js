@@ -162,11 +162,7 @@ async function search(state) {
   const filters = {};
   for (const key of FILTER_KEYS) if (state.filters[key]) filters[key] = state.filters[key];
   const typed = state.q.trim();
-  const term = typed ? await indexQuery(typed) : typed;
-  if (id !== run) return;
-  // the article pages of this site are in its script: mark the words in it
-  highlightTerms = termsOf(HANT ? show(term) : term);
-  if (!term && Object.keys(filters).length === 0) {
+  if (!typed && Object.keys(filters).length === 0) {
     results = [];
     list.replaceChildren();
     more.hidden = true;
@@ -174,6 +170,10 @@ async function search(state) {
     return;
   }
   status.textContent = S.loading;
+  const term = typed ? await indexQuery(typed) : typed;
+  if (id !== run) return;
+  // the article pages of this site are in its script: mark the words in it
+  highlightTerms = termsOf(HANT ? show(term) : term);
   const options = { filters };
   if (state.sort) options.sort = { date: state.sort };
   const response = await pagefind.search(term || null, options);
