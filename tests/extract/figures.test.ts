@@ -1,21 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { seedLines } from "./seed-lines.ts";
 import fc from "fast-check";
 import { extractFigures, findPeriod } from "../../src/extract/figures.ts";
 import type { Figure } from "../../src/types.ts";
 
-const ARTICLES = join(import.meta.dirname, "..", "..", "articles");
 
-function seedLines(prefix: string): string[] {
-  const name = readdirSync(ARTICLES).find((n) => n.startsWith(prefix));
-  assert.ok(name, `seed ${prefix} exists`);
-  return readFileSync(join(ARTICLES, name), "utf8")
-    .split(/\r?\n/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
 
 function seedParagraph(prefix: string, start: string): string {
   const p = seedLines(prefix).find((l) => l.startsWith(start));

@@ -1,21 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { seedLines } from "./seed-lines.ts";
 import fc from "fast-check";
 import { extractTags } from "../../src/extract/tags.ts";
 import { TOPIC_NAMES, TOPICS } from "../../src/data/topics.ts";
 
-const ARTICLES = join(import.meta.dirname, "..", "..", "articles");
 
-function seedLines(prefix: string): string[] {
-  const name = readdirSync(ARTICLES).find((n) => n.startsWith(prefix));
-  assert.ok(name, `seed ${prefix} exists`);
-  return readFileSync(join(ARTICLES, name), "utf8")
-    .split(/\r?\n/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
 
 /** the lines after `title` up to (not including) `next` */
 function between(lines: string[], title: string, next: string): string[] {
