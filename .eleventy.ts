@@ -1,10 +1,11 @@
 /**
  * Eleventy configuration for the archive site: plugins, filters, collections.
  * Run through src/site/render.ts (Eleventy does not find a .ts config by
- * itself). Input is the generated content folder (articles/*.md); layouts,
- * page templates, assets and interface strings live in templates/.
+ * itself), which hands over the normalised articles (src/site/render-input.ts);
+ * layouts, page templates, assets and interface strings live in templates/.
+ * Article pages are one template paginated over the articles.
  *
- * Safety: content Markdown is rendered by markdown-it with html off and never
+ * Safety: article Markdown is rendered by markdown-it with html off and never
  * through a template engine; front matter is parsed as YAML data only;
  * Nunjucks autoescapes everything.
  */
@@ -15,12 +16,13 @@ import { HtmlBasePlugin } from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import MarkdownIt from "markdown-it";
 import { buildArchive, sitemapFiles, type Archive, type ArchiveEntry, type ListKind, type ListPage, type SitemapFile } from "./src/site/archive.ts";
-import { buildFigureArchive, type FigureArchive } from "./src/site/figures.ts";
+import { buildFigureArchive, type FigureArchive, type FigurePage } from "./src/site/figures.ts";
 import { markFigureQuotes } from "./src/site/figure-marks.ts";
 import * as fmt from "./src/site/format.ts";
 import { jsonForScript, newsArticle } from "./src/site/jsonld.ts";
 import { toCaptions, toRecord } from "./src/site/record.ts";
 import { fill, loadStrings } from "./src/site/strings.ts";
+import { renderInput } from "./src/site/render-input.ts";
 import type { ArticleRecord } from "./src/types.ts";
 
 const TEMPLATES = fileURLToPath(new URL("./templates/", import.meta.url));
@@ -33,18 +35,12 @@ export interface BuildData {
   locale: string;
   pageSize: number;
   sitemapLimit: number;
+  /** the articles to render, registered by render.ts (src/site/render-input.ts) */
+  inputToken?: string;
 }
 
-/** Collection items as Eleventy hands them to addCollection callbacks (the parts used here). */
-interface CollectionItem {
-  url: string;
-  fileSlug: string;
-  rawInput?: string;
-  data: Record<string, unknown>;
-}
-interface CollectionApi {
-  getAll(): CollectionItem[];
-}
+/** What addCollection callbacks are handed: one object per build (used here as a cache key only). */
+type CollectionApi = object;
 
 // Eleventy calls every addCollection callback with the same API object per build:
 // compute the archive once for all of them.
@@ -61,6 +57,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.setUseGitIgnore(false);
   const given = (eleventyConfig.globalData as { build?: Partial<BuildData> }).build ?? {};
   const build: BuildData = { base: "/", siteUrl: "", locale: "zh-CN", pageSize: 100, sitemapLimit: 50_000, ...given };
+  const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
   const t = loadStrings(build.locale);
   eleventyConfig.addGlobalData("t", t);
   eleventyConfig.addGlobalData("build", build);
@@ -69,7 +66,8 @@ export default function (eleventyConfig: UserConfig) {
   // YAML stays with Eleventy's js-yaml 4 (data only, and 3x faster than yaml here);
   // front matter that would run code is refused
   eleventyConfig.setFrontMatterParsingOptions({ engines: { javascript: refuse, js: refuse, jsLegacy: refuse } });
-  eleventyConfig.setLibrary("md", new MarkdownIt({ html: false, linkify: false, typographer: false }));
+  // the article body, rendered once per page where the layout asks for it
+  eleventyConfig.addFilter("markdown", (body: string) => markdown.render(typeof body === "string" ? body : ""));
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
   // global data is shared, not deep-copied into each of 100k pages
   eleventyConfig.setDataDeepMerge(false);
@@ -101,26 +99,23 @@ export default function (eleventyConfig: UserConfig) {
   const archiveOf = (api: CollectionApi): Archive => {
     let a = archives.get(api);
     if (!a) {
-      const entries: ArchiveEntry[] = api
-        .getAll()
-        .filter((item) => item.data.archiveArticle === true)
-        .map((item) => ({
-          record: toRecord(item.data, item.fileSlug),
-          captions: toCaptions(item.data),
-          url: item.url,
-          excerpt: fmt.excerpt(item.rawInput ?? ""),
-        }));
+      const entries: ArchiveEntry[] = renderInput(build.inputToken).map((input) => {
+        const record = toRecord(input.data, input.slug);
+        return {
+          record,
+          captions: toCaptions(input.data),
+          url: `/articles/${input.slug}/`,
+          excerpt: fmt.excerpt(input.body),
+          body: input.body,
+        };
+      });
       a = buildArchive(entries, t, { pageSize: build.pageSize, sitemapLimit: build.sitemapLimit });
       archives.set(api, a);
     }
     return a;
   };
-  eleventyConfig.addCollection("archive", (api: CollectionApi) => {
-    const a = archiveOf(api);
-    const byUrl: Record<string, ArchiveEntry> = Object.create(null);
-    for (const e of a.entries) byUrl[e.url] = e;
-    return { ...a, byUrl };
-  });
+  eleventyConfig.addCollection("archive", (api: CollectionApi) => archiveOf(api));
+  eleventyConfig.addCollection("archiveEntries", (api: CollectionApi) => archiveOf(api).entries);
   eleventyConfig.addCollection("archiveListPages", (api: CollectionApi) => archiveOf(api).listPages);
 
   // the figures: indicator pages and zone charts (src/site/figures.ts), from the same archive
@@ -135,9 +130,10 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addCollection("figureArchive", (api: CollectionApi) => figuresOf(api));
   eleventyConfig.addCollection("figurePages", (api: CollectionApi) => figuresOf(api).pages);
   // each figure's quote on its article page becomes the target of /articles/<id>/#fig-N
-  eleventyConfig.addTransform("figure-marks", function (this: { page?: { outputPath?: unknown } }, content: string) {
+  eleventyConfig.addTransform("figure-marks", function (this: { page?: { url?: unknown; outputPath?: unknown } }, content: string) {
+    const url = this.page?.url;
     const out = this.page?.outputPath;
-    return typeof out === "string" && out.endsWith(".html") ? markFigureQuotes(content) : content;
+    return typeof url === "string" && url.startsWith("/articles/") && typeof out === "string" && out.endsWith(".html") ? markFigureQuotes(content) : content;
   });
 
   eleventyConfig.addCollection("archiveSitemaps", (api: CollectionApi) => {
@@ -146,6 +142,20 @@ export default function (eleventyConfig: UserConfig) {
   });
 
   // ── page templates from templates/pages, as virtual templates ──
+  // Eleventy compiles a paginated template's text anew for every page it makes (Nunjucks is
+  // outside its template cache since 3.1): a paginated page's text is one include instead,
+  // which Nunjucks compiles once and keeps. Includes are looked up under templates/ too.
+  eleventyConfig.on("eleventy.engine.njk", ({ nunjucks, environment }: { nunjucks: { FileSystemLoader: new (dir: string) => object }; environment: { loaders: object[] } }) => {
+    // (the environment gives each loader its cache when it is made; this one is added later)
+    environment.loaders.push(Object.assign(new nunjucks.FileSystemLoader(TEMPLATES), { cache: {} }));
+  });
+  // every article page, from one template paginated over the articles (see src/site/render.ts)
+  eleventyConfig.addTemplate("_pages/article.njk", "", {
+    pagination: { data: "collections.archiveEntries", size: 1, alias: "entry" },
+    permalink: (d: { entry: ArchiveEntry }) => d.entry.url,
+    layout: "layouts/article.njk",
+    eleventyExcludeFromCollections: true,
+  });
   const paginated: Record<string, Record<string, unknown>> = {
     "list.njk": {
       pagination: { data: "collections.archiveListPages", size: 1, alias: "listPage" },
@@ -160,10 +170,19 @@ export default function (eleventyConfig: UserConfig) {
       permalink: (d: { sitemap: SitemapFile }) => d.sitemap.url,
       eleventyExcludeFromCollections: true,
     },
+    "indicators-page.njk": {
+      pagination: { data: "collections.figurePages", size: 1, alias: "fp" },
+      permalink: (d: { fp: FigurePage }) => d.fp.url,
+      section: "indicators",
+      eleventyComputed: {
+        title: (d: { fp: FigurePage }) => listTitle(d.fp, t.browse.page),
+      },
+    },
   };
   for (const name of readdirSync(join(TEMPLATES, "pages")).sort()) {
     if (!name.endsWith(".njk")) continue;
-    eleventyConfig.addTemplate(`_pages/${name}`, readFileSync(join(TEMPLATES, "pages", name), "utf8"), paginated[name] ?? {});
+    const text = paginated[name] ? `{% include "pages/${name}" %}` : readFileSync(join(TEMPLATES, "pages", name), "utf8");
+    eleventyConfig.addTemplate(`_pages/${name}`, text, paginated[name] ?? {});
   }
   eleventyConfig.addPassthroughCopy({ [join(TEMPLATES, "assets")]: "assets" });
 
@@ -173,7 +192,8 @@ export default function (eleventyConfig: UserConfig) {
       includes: relative(input, join(TEMPLATES, "_includes")),
       data: "_data",
     },
-    templateFormats: ["md", "njk"],
+    // only the virtual templates above: the content folder's Markdown is read by render.ts
+    templateFormats: ["njk"],
     markdownTemplateEngine: false,
     htmlTemplateEngine: "njk",
     dataTemplateEngine: false,

@@ -6,7 +6,7 @@ import type { Article, ArticleRecord, BuildReport, ReportInput } from "./types.t
 import { normaliseInParallel } from "./pipeline/pool.ts";
 import { NormaliseCache } from "./pipeline/cache.ts";
 import { sha256 } from "./pipeline/ids.ts";
-import { articleMarkdown } from "./output/markdown.ts";
+import { articleBody, articleFrontMatter, articleMarkdown } from "./output/markdown.ts";
 import { articlesJson, figuresCsv, figuresJson, reportJson, sortRecords } from "./output/data.ts";
 import { headersFile } from "./output/headers.ts";
 import { Progress } from "./progress.ts";
@@ -162,7 +162,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     const { renderSite } = await import("./site/render.ts");
     const { indexSite } = await import("./site/search-index.ts");
     log(`rendering ${records.length} articles with Eleventy`);
-    await renderSite({ contentDir, outDir, base });
+    // the articles in memory, as the content folder's Markdown says them (no need to read it back)
+    await renderSite({ contentDir, outDir, base, articles: articles.map((a) => ({ slug: a.record.id, data: articleFrontMatter(a), body: `\n${articleBody(a)}\n` })) });
     // the Traditional-character copy (hant/) is written while Pagefind indexes the Simplified pages
     const { writeTraditionalSite } = await import("./site/traditional.ts");
     const { writeOriginals } = await import("./site/originals.ts");

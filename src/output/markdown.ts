@@ -20,7 +20,16 @@ export function escapeMarkdown(text: string): string {
  * no "2013-02-20" turned into a Date, no "no" turned into false.
  */
 export function articleMarkdown(a: Article): string {
-  const front = stringify({ ...a.record, captions: a.captions }, { lineWidth: 0, aliasDuplicateObjects: false, defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN" });
-  const body = a.body.map((p) => (p.subhead ? `## ${escapeMarkdown(p.text)}` : escapeMarkdown(p.text))).join("\n\n");
-  return `---\n${front}---\n\n${body}\n`;
+  const front = stringify(articleFrontMatter(a), { lineWidth: 0, aliasDuplicateObjects: false, defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN" });
+  return `---\n${front}---\n\n${articleBody(a)}\n`;
+}
+
+/** The front matter's data: the record and the photo captions. */
+export function articleFrontMatter(a: Article): Record<string, unknown> {
+  return { ...a.record, captions: a.captions };
+}
+
+/** The Markdown body: paragraphs escaped, subheads as ## headings. */
+export function articleBody(a: Article): string {
+  return a.body.map((p) => (p.subhead ? `## ${escapeMarkdown(p.text)}` : escapeMarkdown(p.text))).join("\n\n");
 }

@@ -17,6 +17,8 @@ export interface ArchiveEntry {
   url: string;
   /** a short plain-text opening of the body */
   excerpt: string;
+  /** the body as normalised Markdown (rendered on the article page only) */
+  body?: string;
 }
 
 export interface ZoneGroup {

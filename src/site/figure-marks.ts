@@ -130,8 +130,15 @@ export function markFigureQuotes(html: string): string {
   });
   // same place: the text that must come first in the output goes in last
   inserts.sort((a, b) => b.at - a.at || b.order - a.order);
-  let out = html;
-  for (const ins of inserts) out = out.slice(0, ins.at) + ins.text + out.slice(ins.at);
+  // assembled once, front to back (the same order reversed): no copy of the page per insert
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = inserts.length - 1; i >= 0; i--) {
+    parts.push(html.slice(from, inserts[i].at), inserts[i].text);
+    from = inserts[i].at;
+  }
+  parts.push(html.slice(from));
+  const out = parts.join("");
 
   // rows of the figures not found in the text carry the anchor themselves
   return out.replace(ROW_RE, (whole, pre: string, n: string, post: string, inner: string) =>

@@ -1,0 +1,62 @@
+/**
+ * The articles a render works from, handed to .eleventy.ts by token (not as
+ * Eleventy global data: 100k articles in the data cascade of every page would
+ * cost memory and time for nothing). render.ts registers them, the
+ * configuration takes them; each render has its own token, so two renders in
+ * one process do not mix.
+ */
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import matter from "gray-matter";
+
+/** One normalised article as the site renders it: the front matter's data and the Markdown body. */
+export interface ArticleInput {
+  /** the file name without .md (the id when the front matter has none) */
+  slug: string;
+  data: Record<string, unknown>;
+  /** the Markdown body (escaped by the normaliser; rendered with HTML off) */
+  body: string;
+}
+
+const inputs = new Map<string, readonly ArticleInput[]>();
+let counter = 0;
+
+export function registerRenderInput(articles: readonly ArticleInput[]): string {
+  const token = `render-${process.pid}-${++counter}`;
+  inputs.set(token, articles);
+  return token;
+}
+
+/** The articles registered under `token`; an empty list for a token not (or no longer) registered. */
+export function renderInput(token: string | undefined): readonly ArticleInput[] {
+  return (token && inputs.get(token)) || [];
+}
+
+export function releaseRenderInput(token: string): void {
+  inputs.delete(token);
+}
+
+const refuse = (): never => {
+  throw new Error("executable front matter is not accepted; use YAML");
+};
+
+/**
+ * Reads <dir>/*.md (the normalised Markdown) in name order. Front matter is
+ * YAML only (js-yaml, data only; JavaScript front matter is refused); a file
+ * that cannot be read is reported through `onError` and left out.
+ */
+export async function readArticleFolder(dir: string, onError: (file: string, err: unknown) => void = () => {}): Promise<ArticleInput[]> {
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith(".md")).sort();
+  const out: ArticleInput[] = [];
+  for (const name of names) {
+    try {
+      const text = await readFile(join(dir, name), "utf8");
+      // no cache: gray-matter would otherwise keep every file's text for the life of the process
+      const parsed = matter(text, { engines: { javascript: refuse, js: refuse, coffee: refuse, coffeescript: refuse } } as never);
+      out.push({ slug: name.slice(0, -3), data: parsed.data as Record<string, unknown>, body: parsed.content });
+    } catch (err) {
+      onError(name, err);
+    }
+  }
+  return out;
+}
