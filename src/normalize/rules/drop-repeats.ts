@@ -22,7 +22,9 @@ class SeenSentences {
   private readonly exact = new Set<string>();
   private readonly within = new ContainmentIndex();
   private readonly openings = new Openings();
-  private readonly byEdge = new Map<string, string[]>();
+  /** sentences by their first and by their last EDGE characters, then by length */
+  private readonly byHead = new Map<string, Map<number, string[]>>();
+  private readonly byTail = new Map<string, Map<number, string[]>>();
 
   private readonly short = new Set<string>();
 
@@ -35,12 +37,8 @@ class SeenSentences {
     this.exact.add(key);
     this.within.add(key);
     this.openings.add(key);
-    for (const edge of [`^${key.slice(0, 6)}`, `$${key.slice(-6)}`]) {
-      const at = `${edge}|${key.length}`;
-      const list = this.byEdge.get(at);
-      if (list) list.push(key);
-      else this.byEdge.set(at, [key]);
-    }
+    file(this.byHead, key.slice(0, EDGE), key);
+    file(this.byTail, key.slice(-EDGE), key);
   }
 
   /** the same sentence, one inside a longer earlier sentence, or the same but for a few characters */
@@ -50,9 +48,10 @@ class SeenSentences {
     if (key.length >= MIN_CONTAINED && this.within.contains(key)) return true;
     if (key.length < NEAR_MIN) return false;
     const limit = Math.max(1, Math.floor(key.length * NEAR_SHARE));
-    for (const edge of [`^${key.slice(0, 6)}`, `$${key.slice(-6)}`]) {
+    for (const byLength of [this.byHead.get(key.slice(0, EDGE)), this.byTail.get(key.slice(-EDGE))]) {
+      if (!byLength) continue;
       for (let len = key.length - limit; len <= key.length + limit; len++) {
-        for (const x of this.byEdge.get(`${edge}|${len}`) ?? []) if (distance(x, key) <= limit) return true;
+        for (const x of byLength.get(len) ?? []) if (distance(x, key) <= limit) return true;
       }
     }
     return false;
@@ -67,6 +66,17 @@ class SeenSentences {
   restarts(key: string): boolean {
     return key.length >= MIN_PREFIX && this.openings.continues(key);
   }
+}
+
+/** how many opening (closing) characters a near repeat must share with the sentence it repeats */
+const EDGE = 6;
+
+function file(index: Map<string, Map<number, string[]>>, edge: string, key: string): void {
+  let byLength = index.get(edge);
+  if (!byLength) index.set(edge, (byLength = new Map()));
+  const list = byLength.get(key.length);
+  if (list) list.push(key);
+  else byLength.set(key.length, [key]);
 }
 
 /** A truncated repeat must keep at least this much of the original to count as one. */
@@ -162,25 +172,35 @@ export const dropRepeats: Rule = {
       for (let lead = parseLead(b.text); lead; lead = parseLead(lead.rest)) head = b.text.slice(0, b.text.length - lead.rest.length);
       const text = dropTandemClauses(b.text.slice(head.length), ctx.removed, b.seq);
       const kept: string[] = [];
+      const keptKeys: string[] = [];
       const dropped: string[] = [];
       const sentences = splitSentences(text);
+      let lastDropped = false;
       sentences.forEach((s, idx) => {
         const key = squash(s);
         const unfinishedLast = idx === sentences.length - 1 && !endsSentence(s);
         // the rest of a repeated sentence that a line break cut, after its dropped first half
         const rest = idx === 0 && cut !== "" && seen.has(cut + key);
-        if (seen.has(key) || rest || (unfinishedLast && seen.restarts(key))) dropped.push(s);
-        else kept.push(s);
+        if (seen.has(key) || rest || (unfinishedLast && seen.restarts(key))) {
+          dropped.push(s);
+          lastDropped = idx === sentences.length - 1;
+        } else {
+          kept.push(s);
+          keptKeys.push(key);
+        }
       });
       const last = sentences[sentences.length - 1];
-      cut = last !== undefined && !endsSentence(last) && dropped.includes(last) ? squash(last) : "";
+      cut = last !== undefined && !endsSentence(last) && (lastDropped || dropped.includes(last)) ? squash(last) : "";
       // a short sentence seen before goes with the repeated block it stands in
       if (dropped.length > 0) {
         for (let k = kept.length - 1; k >= 0; k--) {
-          if (seen.hasShort(squash(kept[k]))) dropped.push(...kept.splice(k, 1));
+          if (seen.hasShort(keptKeys[k])) {
+            dropped.push(...kept.splice(k, 1));
+            keptKeys.splice(k, 1);
+          }
         }
       }
-      for (const s of kept) seen.add(squash(s));
+      for (const key of keptKeys) seen.add(key);
       flush(kept.length === 0);
       if (kept.length === 0) {
         ctx.removed.push({ rule: "drop-repeats: repeated paragraph", text: b.text.slice(head.length), seq: b.seq });
