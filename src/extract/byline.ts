@@ -26,12 +26,14 @@ function roleOf(word: string): BylineRole | null {
   return null;
 }
 
+const NAME_RE = new RegExp(`^${NAME}$`, "u");
+
 /** Names separated by spaces, 、，, or ; each 2–4 Han characters. */
 export function parseNames(text: string): string[] {
   return text
     .split(/[\s\u3000、，,；;/]+/u)
     .map((s) => s.trim())
-    .filter((s) => new RegExp(`^${NAME}$`, "u").test(s));
+    .filter((s) => NAME_RE.test(s));
 }
 
 /** "本报记者 高轶鹏 通讯员 高健" → bylines, or null when it is not only bylines. */
@@ -77,18 +79,24 @@ export function parseLead(text: string): { authors: Byline[]; lead: string; rest
   return null;
 }
 
+const PHOTO_CREDIT_RE = new RegExp(`(?:^|(?<=[。！？”）\\s]))\\s*((?:(?:本报|本刊)?(?:特约|见习|实习)?记者|通讯员)?\\s*(?:${NAME}[\\s、]*){1,3})\\s*摄\\s*$`, "u");
+
 /** A photo credit at the end of a caption: "…。 孙战浩 摄", "本报记者 王正义 摄", "刘昆摄". */
 export function parsePhotoCredit(text: string): { authors: Byline[]; rest: string } | null {
-  const m = new RegExp(`(?:^|(?<=[。！？”）\\s]))\\s*((?:(?:本报|本刊)?(?:特约|见习|实习)?记者|通讯员)?\\s*(?:${NAME}[\\s、]*){1,3})\\s*摄\\s*$`, "u").exec(text);
+  // the pattern is tried at every position of the text; most texts have no 摄 to end with at all
+  if (!text.includes("摄")) return null;
+  const m = PHOTO_CREDIT_RE.exec(text);
   if (!m) return null;
   const names = parseNames(m[1].replace(/^(本报|本刊)?(特约|见习|实习)?记者|^通讯员/u, ""));
   if (names.length === 0) return null;
   return { authors: names.map((name) => ({ name, role: "摄影" as const })), rest: text.slice(0, m.index).trim() };
 }
 
+const TRAILING_NAME_RE = new RegExp(`^(.*[。！？”])[\\s\\u3000]+([\\p{Script=Han}]{2,3})$`, "u");
+
 /** A lone name after the article's last sentence: "…新画卷。 秦玉平". */
 export function parseTrailingName(text: string): { author: Byline; rest: string } | null {
-  const m = new RegExp(`^(.*[。！？”])[\\s\\u3000]+([\\p{Script=Han}]{2,3})$`, "u").exec(text.trim());
+  const m = TRAILING_NAME_RE.exec(text.trim());
   if (!m) return null;
   return { author: { name: m[2], role: "作者" }, rest: m[1] };
 }

@@ -717,6 +717,25 @@ function segmentStart(w: string, at: number): number {
   return stop;
 }
 
+/**
+ * extractParagraph, remembered for the last paragraphs seen: an article's
+ * paragraphs are read twice (for its figures, and for its tags, which count
+ * economic figures), and a file's repeated paragraphs more often. Callers get
+ * copies, never the remembered figures (they may be changed afterwards).
+ */
+const MEMO_MAX = 4096;
+const memo = new Map<string, readonly Figure[]>();
+
+function paragraphFigures(p: string): Figure[] {
+  let figures = memo.get(p);
+  if (figures === undefined) {
+    figures = extractParagraph(p);
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(p, figures);
+  }
+  return figures.map((f) => ({ ...f }));
+}
+
 function figureKey(f: Figure): string {
   return JSON.stringify([f.indicator, f.value, f.unit, f.growth, f.period]);
 }
@@ -734,7 +753,7 @@ export function extractFigures(paragraphs: readonly string[]): Figure[] {
     if (typeof p !== "string" || p.length === 0) continue;
     let figures: Figure[];
     try {
-      figures = extractParagraph(p);
+      figures = paragraphFigures(p);
     } catch {
       continue; // never let one odd paragraph stop an article
     }
