@@ -23,6 +23,7 @@ import { jsonForScript, newsArticle } from "./src/site/jsonld.ts";
 import { toCaptions, toRecord } from "./src/site/record.ts";
 import { fill, loadStrings } from "./src/site/strings.ts";
 import { renderInput } from "./src/site/render-input.ts";
+import { planRender, type RenderPlan } from "./src/site/render-plan.ts";
 import type { ArticleRecord } from "./src/types.ts";
 
 const TEMPLATES = fileURLToPath(new URL("./templates/", import.meta.url));
@@ -46,6 +47,7 @@ type CollectionApi = object;
 // compute the archive once for all of them.
 const archives = new WeakMap<object, Archive>();
 const figureArchives = new WeakMap<object, FigureArchive>();
+const plans = new WeakMap<object, RenderPlan>();
 
 const refuse = () => {
   throw new Error("executable front matter is not accepted; use YAML");
@@ -99,7 +101,7 @@ export default function (eleventyConfig: UserConfig) {
   const archiveOf = (api: CollectionApi): Archive => {
     let a = archives.get(api);
     if (!a) {
-      const entries: ArchiveEntry[] = renderInput(build.inputToken).map((input) => {
+      const entries: ArchiveEntry[] = renderInput(build.inputToken).articles.map((input) => {
         const record = toRecord(input.data, input.slug);
         return {
           record,
@@ -115,7 +117,6 @@ export default function (eleventyConfig: UserConfig) {
     return a;
   };
   eleventyConfig.addCollection("archive", (api: CollectionApi) => archiveOf(api));
-  eleventyConfig.addCollection("archiveEntries", (api: CollectionApi) => archiveOf(api).entries);
   eleventyConfig.addCollection("archiveListPages", (api: CollectionApi) => archiveOf(api).listPages);
 
   // the figures: indicator pages and zone charts (src/site/figures.ts), from the same archive
@@ -129,6 +130,21 @@ export default function (eleventyConfig: UserConfig) {
   };
   eleventyConfig.addCollection("figureArchive", (api: CollectionApi) => figuresOf(api));
   eleventyConfig.addCollection("figurePages", (api: CollectionApi) => figuresOf(api).pages);
+
+  // ── what this build renders: every page, or on a rebuild the pages whose data changed ──
+  const planOf = (api: CollectionApi): RenderPlan => {
+    let p = plans.get(api);
+    if (!p) {
+      const job = renderInput(build.inputToken);
+      p = planRender(archiveOf(api), figuresOf(api), job.previous, job.outDir);
+      job.plan = p;
+      plans.set(api, p);
+    }
+    return p;
+  };
+  eleventyConfig.addCollection("renderArticles", (api: CollectionApi) => planOf(api).articles);
+  eleventyConfig.addCollection("renderListPages", (api: CollectionApi) => planOf(api).listPages);
+  eleventyConfig.addCollection("renderFigurePages", (api: CollectionApi) => planOf(api).figurePages);
   // each figure's quote on its article page becomes the target of /articles/<id>/#fig-N
   eleventyConfig.addTransform("figure-marks", function (this: { page?: { url?: unknown; outputPath?: unknown } }, content: string) {
     const url = this.page?.url;
@@ -151,14 +167,14 @@ export default function (eleventyConfig: UserConfig) {
   });
   // every article page, from one template paginated over the articles (see src/site/render.ts)
   eleventyConfig.addTemplate("_pages/article.njk", "", {
-    pagination: { data: "collections.archiveEntries", size: 1, alias: "entry" },
+    pagination: { data: "collections.renderArticles", size: 1, alias: "entry" },
     permalink: (d: { entry: ArchiveEntry }) => d.entry.url,
     layout: "layouts/article.njk",
     eleventyExcludeFromCollections: true,
   });
   const paginated: Record<string, Record<string, unknown>> = {
     "list.njk": {
-      pagination: { data: "collections.archiveListPages", size: 1, alias: "listPage" },
+      pagination: { data: "collections.renderListPages", size: 1, alias: "listPage" },
       permalink: (d: { listPage: ListPage }) => d.listPage.url,
       eleventyComputed: {
         title: (d: { listPage: ListPage }) => listTitle(d.listPage, t.browse.page),
@@ -171,7 +187,7 @@ export default function (eleventyConfig: UserConfig) {
       eleventyExcludeFromCollections: true,
     },
     "indicators-page.njk": {
-      pagination: { data: "collections.figurePages", size: 1, alias: "fp" },
+      pagination: { data: "collections.renderFigurePages", size: 1, alias: "fp" },
       permalink: (d: { fp: FigurePage }) => d.fp.url,
       section: "indicators",
       eleventyComputed: {

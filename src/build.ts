@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { createHash } from "node:crypto";
 import type { Article, ArticleRecord, BuildReport, ReportInput } from "./types.ts";
+import type { RenderResult } from "./site/render.ts";
 import { normaliseInParallel } from "./pipeline/pool.ts";
 import { NormaliseCache } from "./pipeline/cache.ts";
 import { sha256 } from "./pipeline/ids.ts";
@@ -34,6 +35,8 @@ export interface BuildResult {
   report: BuildReport;
   articles: ArticleRecord[];
   contentDir: string;
+  /** what was redone (absent for a data-only build) */
+  redone?: { render: RenderResult; hantConverted: number; hantPages: number; shards: { label: string; cached: boolean }[] };
 }
 
 /** File reads and writes in flight at once: the disk, not the CPU, is the limit for small files. */
@@ -122,7 +125,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     throw new Error(`--articles ${opts.articlesDir}: no such folder`);
   }
   const protect = [articlesDir, process.cwd(), join(process.cwd(), "src"), join(process.cwd(), "templates")];
-  await prepareGeneratedFolder(outDir, "--out", protect, [articlesDir]);
+  // a site build keeps the folder: the render empties it unless it can redo only what changed (src/site/render.ts)
+  await prepareGeneratedFolder(outDir, "--out", protect, [articlesDir], { empty: opts.dataOnly === true });
   // the content folder is kept between builds: only changed articles are rewritten, so their files keep their times
   await prepareGeneratedFolder(contentDir, "content folder", [...protect, outDir], [articlesDir], { empty: false });
 
@@ -158,12 +162,18 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const records = sortRecords(articles.map((a) => a.record));
 
   // 2. render and 3. index
+  let redone: BuildResult["redone"];
   if (!opts.dataOnly) {
     const { renderSite } = await import("./site/render.ts");
     const { indexSite } = await import("./site/search-index.ts");
     log(`rendering ${records.length} articles with Eleventy`);
     // the articles in memory, as the content folder's Markdown says them (no need to read it back)
-    await renderSite({ contentDir, outDir, base, articles: articles.map((a) => ({ slug: a.record.id, data: articleFrontMatter(a), body: `\n${articleBody(a)}\n` })) });
+    const rendered = await renderSite({ contentDir, outDir, base, articles: articles.map((a) => ({ slug: a.record.id, data: articleFrontMatter(a), body: `\n${articleBody(a)}\n` })) });
+    log(
+      rendered.incremental
+        ? `rendered ${rendered.rendered} of ${rendered.pages} pages whose data changed (${rendered.removed} removed); the rest are as the last build left them`
+        : `rendered ${rendered.pages} pages`,
+    );
     // the Traditional-character copy (hant/) is written while Pagefind indexes the Simplified pages
     const { writeTraditionalSite } = await import("./site/traditional.ts");
     const { writeOriginals } = await import("./site/originals.ts");
@@ -176,10 +186,11 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         cacheDir: opts.cacheDir === null ? null : resolve(join(opts.cacheDir ?? join(".cache", "normalised"), "..", "pagefind-shards")),
         maxShardPages: opts.maxShardPages,
       }),
-      writeTraditionalSite({ outDir, base, records }).then(async (r) => ({ ...r, originals: await writeOriginals({ articlesDir, outDir, records }) })),
+      writeTraditionalSite({ outDir, base, records, stateDir: contentDir }).then(async (r) => ({ ...r, originals: await writeOriginals({ articlesDir, outDir, records }) })),
     ]);
     if (shards && shards.length > 1) log(`search index in ${shards.length} shards: ${shards.map((s) => `${s.label} (${s.pages}${s.cached ? ", unchanged" : ""})`).join(", ")}`);
-    log(`indexed ${pages} pages; ${hant.pages} pages in Traditional characters (hant/), ${hant.originals} Traditional originals`);
+    redone = { render: rendered, hantConverted: hant.converted, hantPages: hant.pages, shards: (shards ?? []).map((s) => ({ label: s.label, cached: s.cached })) };
+    log(`indexed ${pages} pages; ${hant.pages} pages in Traditional characters (hant/, ${hant.converted} converted this time), ${hant.originals} Traditional originals`);
   }
 
   // 4. data files and the report
@@ -191,7 +202,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   // the Content-Security-Policy as an HTTP header, for static hosts that read _headers (a <meta> cannot set frame-ancestors)
   if (!opts.dataOnly) await writeFile(join(outDir, "_headers"), headersFile(base));
   if (!opts.quiet) process.stderr.write(summary(report, records.length, outDir));
-  return { report, articles: records, contentDir };
+  return { report, articles: records, contentDir, redone };
 }
 
 /** The end-of-build summary, in plain words: what was built, and every problem with its file. */

@@ -4,7 +4,7 @@ import { join, resolve, sep } from "node:path";
 
 /** Marks a folder as written by this tool, so a later build may empty it. */
 export const MARKER = ".zone-archive";
-const MARKER_TEXT = "written by the zone press archive build; emptied on every build\n";
+const MARKER_TEXT = "written by the zone press archive build; emptied when a build starts afresh\n";
 
 /** "prefix", "/prefix", "/prefix/" → "/prefix/"; "" or "/" → "/". Plain path segments only. */
 export function normaliseBase(base: string | undefined): string {

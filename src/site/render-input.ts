@@ -18,18 +18,31 @@ export interface ArticleInput {
   body: string;
 }
 
-const inputs = new Map<string, readonly ArticleInput[]>();
+/** One render: its articles in, and what the configuration decided to render out. */
+export interface RenderJob {
+  articles: readonly ArticleInput[];
+  /** the output folder (a page whose file is missing there is rendered) */
+  outDir: string;
+  /** the page fingerprints of the last build into this folder; null: render every page */
+  previous: Readonly<Record<string, string>> | null;
+  /** set by .eleventy.ts: what it renders (src/site/render-plan.ts) */
+  plan?: import("./render-plan.ts").RenderPlan;
+}
+
+const inputs = new Map<string, RenderJob>();
 let counter = 0;
 
-export function registerRenderInput(articles: readonly ArticleInput[]): string {
+export function registerRenderInput(job: RenderJob): string {
   const token = `render-${process.pid}-${++counter}`;
-  inputs.set(token, articles);
+  inputs.set(token, job);
   return token;
 }
 
-/** The articles registered under `token`; an empty list for a token not (or no longer) registered. */
-export function renderInput(token: string | undefined): readonly ArticleInput[] {
-  return (token && inputs.get(token)) || [];
+const NO_JOB: RenderJob = { articles: [], outDir: "", previous: null };
+
+/** The render registered under `token`; an empty one for a token not (or no longer) registered. */
+export function renderInput(token: string | undefined): RenderJob {
+  return (token && inputs.get(token)) || NO_JOB;
 }
 
 export function releaseRenderInput(token: string): void {

@@ -7,14 +7,16 @@
  * (reading, front matter, the data cascade, its template map) grew faster
  * than the article count. Quiet unless it fails.
  */
-import { rm } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { readFile, rm, rmdir, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BuildData } from "../../.eleventy.ts";
-import { normaliseBase, prepareGeneratedFolder } from "../output-folder.ts";
-import { readArticleFolder, registerRenderInput, releaseRenderInput, type ArticleInput } from "./render-input.ts";
+import { MARKER, normaliseBase, prepareGeneratedFolder } from "../output-folder.ts";
+import { outputFileOf, siteVersion } from "./render-plan.ts";
+import { readArticleFolder, registerRenderInput, releaseRenderInput, type ArticleInput, type RenderJob } from "./render-input.ts";
 
 const CONFIG = fileURLToPath(new URL("../../.eleventy.ts", import.meta.url));
 
@@ -33,6 +35,41 @@ export interface RenderOptions {
   sitemapLimit?: number;
   /** the articles, when the caller has them in memory; else read from <contentDir>/articles/*.md */
   articles?: readonly ArticleInput[];
+  /**
+   * render only the pages whose data changed since the last build into the same folder
+   * (src/site/render-plan.ts); true by default. The output folder is emptied and every
+   * page rendered when this is false, on the first build, or when templates, site code
+   * or options changed.
+   */
+  incremental?: boolean;
+}
+
+export interface RenderResult {
+  /** false: the output folder was emptied and every page rendered */
+  incremental: boolean;
+  /** paginated pages rendered (articles, browse and indicator pages); the few others always are */
+  rendered: number;
+  /** paginated pages in the site */
+  pages: number;
+  /** pages of the last build that are gone, their files removed */
+  removed: number;
+}
+
+/** What a render leaves beside the content: the page fingerprints, for the next build into the same folder. */
+interface RenderState {
+  version: string;
+  outDir: string;
+  pages: Record<string, string>;
+}
+const STATE_FILE = "render-state.json";
+
+async function readState(path: string): Promise<RenderState | null> {
+  try {
+    const s = JSON.parse(await readFile(path, "utf8")) as RenderState;
+    return typeof s.version === "string" && typeof s.outDir === "string" && typeof s.pages === "object" && s.pages !== null ? s : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Empties the output folder so no page of an earlier build survives — but only a folder this tool wrote, or a new or empty one. */
@@ -40,9 +77,18 @@ export async function prepareOutDir(outDir: string): Promise<void> {
   await prepareGeneratedFolder(outDir, "output folder");
 }
 
-export async function renderSite(opts: RenderOptions): Promise<void> {
+export async function renderSite(opts: RenderOptions): Promise<RenderResult> {
   const base = normaliseBase(opts.base);
-  await prepareOutDir(opts.outDir);
+  const outDir = resolve(opts.outDir);
+  const statePath = join(opts.contentDir, STATE_FILE);
+  const options = { base, siteUrl: opts.siteUrl ?? "", locale: opts.locale ?? "zh-CN", pageSize: opts.pageSize ?? 100, sitemapLimit: opts.sitemapLimit ?? 50_000 };
+  const version = siteVersion(options);
+  const last = opts.incremental === false ? null : await readState(statePath);
+  const incremental = last !== null && last.version === version && last.outDir === outDir && existsSync(join(outDir, MARKER));
+  // no state until this render has finished: an interrupted render is followed by a full one
+  await rm(statePath, { force: true });
+  if (incremental) await prepareGeneratedFolder(outDir, "output folder", [], [], { empty: false });
+  else await prepareOutDir(outDir);
   const articlesDir = join(opts.contentDir, "articles");
   // the directory data file earlier versions wrote there (articles are no longer Eleventy templates)
   await rm(join(articlesDir, "articles.11tydata.json"), { force: true });
@@ -51,16 +97,10 @@ export async function renderSite(opts: RenderOptions): Promise<void> {
     (await readArticleFolder(articlesDir, (file, err) => {
       process.stderr.write(`render: ${file} left out: ${err instanceof Error ? err.message : String(err)}\n`);
     }));
-  const token = registerRenderInput(articles);
+  const job: RenderJob = { articles, outDir, previous: incremental ? last.pages : null };
+  const token = registerRenderInput(job);
 
-  const build: BuildData = {
-    base,
-    siteUrl: opts.siteUrl ?? "",
-    locale: opts.locale ?? "zh-CN",
-    pageSize: opts.pageSize ?? 100,
-    sitemapLimit: opts.sitemapLimit ?? 50_000,
-    inputToken: token,
-  };
+  const build: BuildData = { ...options, inputToken: token };
   // Eleventy 3.1 misses directory data files when the input is an absolute path
   // outside the working directory: hand it paths relative to the working directory.
   const eleventy = new Eleventy(relative(process.cwd(), opts.contentDir) || ".", relative(process.cwd(), opts.outDir) || ".", {
@@ -77,4 +117,22 @@ export async function renderSite(opts: RenderOptions): Promise<void> {
   } finally {
     releaseRenderInput(token);
   }
+  const plan = job.plan;
+  if (!plan) throw new Error("render: Eleventy did not compute the archive (is .eleventy.ts the configuration?)");
+  // pages that are gone: their files, then the folders left empty (deepest first)
+  const emptied = new Set<string>();
+  for (const url of plan.gone) {
+    const file = outputFileOf(outDir, url);
+    await rm(file, { force: true });
+    for (let d = dirname(file); d.startsWith(outDir + sep); d = dirname(d)) emptied.add(d);
+  }
+  for (const d of [...emptied].sort((a, b) => b.length - a.length)) await rmdir(d).catch(() => {}); // fails unless empty
+  const state: RenderState = { version, outDir, pages: Object.fromEntries(plan.fingerprints) };
+  await writeFile(statePath, JSON.stringify(state));
+  return {
+    incremental,
+    rendered: plan.articles.length + plan.listPages.length + plan.figurePages.length,
+    pages: plan.fingerprints.size,
+    removed: plan.gone.length,
+  };
 }

@@ -14,8 +14,9 @@
  * Runs after Eleventy, beside or after Pagefind (which indexes only the
  * Simplified pages: search-index.ts leaves hant/ out).
  */
-import { copyFile, mkdir, readFile, readdir, writeFile } from "node:fs/promises";
-import { readFileSync } from "node:fs";
+import { copyFile, mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
@@ -23,6 +24,7 @@ import { Worker } from "node:worker_threads";
 import type { ArticleRecord } from "../types.ts";
 import { HANT_DIR, toHantDocument, type HantPageContext } from "./hant-html.ts";
 import { converter, hansDicts, hantDicts, personOverrides, type ScriptDicts } from "./script.ts";
+import { siteVersion } from "./render-plan.ts";
 
 export interface TraditionalOptions {
   outDir: string;
@@ -37,10 +39,18 @@ export interface TraditionalOptions {
   threads?: number;
   /** the articles of the site: their bylines give the person-name overrides */
   records: readonly { authors: readonly Pick<ArticleRecord["authors"][number], "name">[] }[];
+  /**
+   * a folder to keep what was converted (the content folder): the next build into the same
+   * output converts only the pages whose file changed, as long as the set of pages, the
+   * name overrides, the code and the options are the same. Without it every page is converted.
+   */
+  stateDir?: string;
 }
 
 export interface TraditionalResult {
   pages: number;
+  /** pages converted this time (the others were unchanged since the last build) */
+  converted: number;
   /** characters of text converted (after repeats were remembered) */
   chars: number;
   /** phrases of OpenCC's table the site uses (what assets/opencc/cn2tw.js carries) */
@@ -205,23 +215,72 @@ async function convertInWorkers(task: ShareTask, threads: number): Promise<Share
   }
 }
 
+/** What the last conversion into an output folder did, kept in the state folder. */
+interface HantState {
+  version: string;
+  /** Simplified page → its mtime and size when it was converted */
+  files: Record<string, string>;
+  used: string[];
+  /** the code units seen, as a bitmap (base64) */
+  seen: string;
+}
+const STATE_FILE = "hant-state.json";
+
+async function readHantState(path: string): Promise<HantState | null> {
+  try {
+    const s = JSON.parse(await readFile(path, "utf8")) as HantState;
+    return typeof s.version === "string" && typeof s.files === "object" && Array.isArray(s.used) && typeof s.seen === "string" ? s : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function writeTraditionalSite(opts: TraditionalOptions): Promise<TraditionalResult> {
   const t0 = performance.now();
   const people = personOverrides(opts.records.flatMap((r) => r.authors.map((a) => a.name)));
   const files = await pagesOf(opts.outDir);
-  const task: ShareTask = { outDir: opts.outDir, base: opts.base, siteUrl: opts.siteUrl ?? "", files, allFiles: files, people };
+  // a page's copy depends on its own file, on which pages exist (links to them are mirrored),
+  // on the name overrides, the code and the options
+  const version = createHash("sha256")
+    .update(siteVersion({ base: opts.base, siteUrl: opts.siteUrl ?? "", outDir: opts.outDir }))
+    .update(JSON.stringify(people))
+    .update(files.join("\n"))
+    .digest("hex")
+    .slice(0, 24);
+  const signatures: Record<string, string> = {};
+  await Promise.all(
+    files.map(async (f) => {
+      const st = await stat(join(opts.outDir, f));
+      signatures[f] = `${st.mtimeMs}:${st.size}`;
+    }),
+  );
+  const statePath = opts.stateDir ? join(opts.stateDir, STATE_FILE) : null;
+  const last = statePath ? await readHantState(statePath) : null;
+  if (statePath) await rm(statePath, { force: true }); // none while converting: an interrupted run is followed by a full one
+  const incremental = last !== null && last.version === version && existsSync(join(opts.outDir, HANT_DIR));
+  // a full conversion starts from an empty hant/: no copy of a page that is gone survives
+  if (!incremental) await rm(join(opts.outDir, HANT_DIR), { recursive: true, force: true });
+  const todo = incremental ? files.filter((f) => last.files[f] !== signatures[f] || !existsSync(join(opts.outDir, HANT_DIR, f))) : files;
+
+  const task: ShareTask = { outDir: opts.outDir, base: opts.base, siteUrl: opts.siteUrl ?? "", files: todo, allFiles: files, people };
   // Pagefind indexes meanwhile: it needs this thread's event loop for its
   // messages (one per page when the index is built in shards) and keeps about
   // one core busy, so the conversion goes to workers on the other cores.
-  const threads = opts.threads ?? (files.length >= MIN_PAGES_FOR_WORKERS ? Math.max(1, Math.min(availableParallelism() - 1, 8)) : 0);
+  const threads = opts.threads ?? (todo.length >= MIN_PAGES_FOR_WORKERS ? Math.max(1, Math.min(availableParallelism() - 1, 8)) : 0);
   const shares = threads > 0 ? await convertInWorkers(task, threads) : [await convertShare(task)];
 
-  const used = new Set<string>(shares.flatMap((r) => r.used));
-  const seen = new Uint8Array(0x10000);
+  // the browser's converter needs every phrase and character any page uses: the last build's and this one's
+  const used = new Set<string>([...(incremental ? last.used : []), ...shares.flatMap((r) => r.used)]);
+  const seen = incremental ? new Uint8Array(Buffer.from(last.seen, "base64")) : new Uint8Array(0x10000);
   for (const r of shares) for (let i = 0; i < seen.length; i++) seen[i] |= r.seen[i];
   await writeBrowserConverters(opts.outDir, hantDicts(people), used, seen, people);
+  if (statePath) {
+    const state: HantState = { version, files: signatures, used: [...used].sort(), seen: Buffer.from(seen).toString("base64") };
+    await writeFile(statePath, JSON.stringify(state));
+  }
   return {
     pages: files.length,
+    converted: todo.length,
     chars: shares.reduce((n, r) => n + r.chars, 0),
     phrases: used.size,
     ms: performance.now() - t0,

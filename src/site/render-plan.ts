@@ -1,0 +1,126 @@
+/**
+ * Which pages a rebuild must render again. Every paginated page (an article,
+ * a browse page, an indicator page) gets a fingerprint: a hash of everything
+ * its template reads from the archive. The fingerprints of the last build are
+ * kept beside the content folder (render.ts); a page whose fingerprint is the
+ * same and whose file is still in the output folder is not rendered again.
+ * Anything else a page depends on (templates, site code, interface strings,
+ * build options) goes into the site version: when that changes, every page is
+ * rendered. The few unpaginated pages (home, indexes, feed, sitemap…) are
+ * always rendered.
+ *
+ * tests/build/incremental.test.ts checks the result: a rebuild after a change
+ * gives the same files as a cold build of the changed input.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Archive, ArchiveEntry, ListPage } from "./archive.ts";
+import type { FigureArchive, FigurePage } from "./figures.ts";
+
+type Obj = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** A browse group (zone, city, year, tag): it carries all its articles, which a page never shows whole. */
+function isGroup(v: unknown): v is Obj {
+  return isObj(v) && Array.isArray(v.entries) && typeof v.count === "number" && typeof v.url === "string";
+}
+
+/** A group as another page may show it: what it is called, where it is, how many. */
+function groupRef(g: Obj): Obj {
+  return { url: g.url, name: g.name ?? g.year, count: g.count };
+}
+
+/** A group as its own page shows it: every field but its articles; groups inside it by reference. */
+function groupSummary(g: Obj): Obj {
+  const out: Obj = {};
+  for (const [k, v] of Object.entries(g)) {
+    if (k === "entries") continue;
+    if (Array.isArray(v)) out[k] = v.map((x) => (isGroup(x) ? groupRef(x) : x));
+    else out[k] = isGroup(v) ? groupRef(v) : v;
+  }
+  return out;
+}
+
+/** JSON of what a page shows: article bodies left out (an article's own body is hashed apart), groups summarised. */
+function replacer(this: unknown, key: string, value: unknown): unknown {
+  if (key === "body") return undefined;
+  return isGroup(value) ? groupSummary(value) : value;
+}
+
+function hash(...parts: unknown[]): string {
+  const h = createHash("sha256");
+  for (const p of parts) h.update(typeof p === "string" ? p : JSON.stringify(p, replacer) ?? "").update("\u0000");
+  return h.digest("base64url").slice(0, 22);
+}
+
+/** Fingerprints of every paginated page, by URL (site-relative, without the base path). */
+export function pageFingerprints(archive: Archive, figures: FigureArchive): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of archive.entries) {
+    const nav = archive.nav[e.record.id];
+    const indicatorUrls = e.record.figures.map((f) => (f.canonical ? (figures.indicatorUrls[f.canonical] ?? null) : null));
+    out.set(e.url, hash("article", e.body ?? "", e, nav, indicatorUrls));
+  }
+  for (const p of archive.listPages) {
+    const charts = p.kind === "zone" && p.pageNumber === 1 && p.zone ? (figures.chartsByZone[p.zone.name] ?? null) : null;
+    out.set(p.url, hash("list", p, charts));
+  }
+  for (const p of figures.pages) out.set(p.url, hash("figures", p));
+  return out;
+}
+
+/** The file Eleventy writes for a page URL: /x/ → x/index.html, /x.xml → x.xml. */
+export function outputFileOf(outDir: string, url: string): string {
+  const path = url.replace(/^\/+/, "");
+  return path === "" || path.endsWith("/") ? join(outDir, path, "index.html") : join(outDir, path);
+}
+
+export interface RenderPlan {
+  articles: ArchiveEntry[];
+  listPages: ListPage[];
+  figurePages: FigurePage[];
+  /** pages of the last build that no longer exist (their files are removed) */
+  gone: string[];
+  fingerprints: Map<string, string>;
+}
+
+/**
+ * The pages to render: all of them without a previous build's fingerprints,
+ * else those whose fingerprint changed or whose file is missing.
+ */
+export function planRender(archive: Archive, figures: FigureArchive, previous: Readonly<Record<string, string>> | null, outDir: string): RenderPlan {
+  const fingerprints = pageFingerprints(archive, figures);
+  const wanted = (url: string): boolean => !previous || previous[url] !== fingerprints.get(url) || !existsSync(outputFileOf(outDir, url));
+  const gone = previous ? Object.keys(previous).filter((url) => !fingerprints.has(url)) : [];
+  return {
+    articles: archive.entries.filter((e) => wanted(e.url)),
+    listPages: archive.listPages.filter((p) => wanted(p.url)),
+    figurePages: figures.pages.filter((p) => wanted(p.url)),
+    gone,
+    fingerprints,
+  };
+}
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, "..", "..");
+
+/**
+ * What every page depends on besides the archive: the templates, the site
+ * code, the types, the Eleventy configuration, Eleventy's, markdown-it's and
+ * opencc-js's versions, the Traditional overrides, and the build's options.
+ */
+export function siteVersion(options: unknown): string {
+  const h = createHash("sha256").update(JSON.stringify(options));
+  const walk = (p: string): void => {
+    if (!existsSync(p)) return;
+    if (statSync(p).isDirectory()) for (const n of readdirSync(p).sort()) walk(join(p, n));
+    else h.update(p.slice(ROOT.length)).update(readFileSync(p));
+  };
+  for (const p of ["templates", "src/site", "src/types.ts", ".eleventy.ts", "node_modules/@11ty/eleventy/package.json", "node_modules/markdown-it/package.json", "node_modules/nunjucks/package.json", "src/data/opencc-overrides.ts", "node_modules/opencc-js/package.json"]) {
+    walk(join(ROOT, p));
+  }
+  return h.digest("hex").slice(0, 24);
+}

@@ -1,0 +1,102 @@
+/**
+ * A rebuild into the same folder redoes only what changed (src/site/render-plan.ts,
+ * the Traditional copy's state, the search shards' state) — and what it leaves is
+ * exactly what a cold build of the same input writes: every file, byte for byte.
+ */
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { appendFile, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { build, type BuildResult } from "../../src/build.ts";
+import { copySeeds, listTree, tempRoot } from "./helpers.ts";
+
+let root: string;
+let cleanup: () => Promise<void>;
+let arts: string;
+let n = 0;
+
+const quietBuild = (outDir: string, base = "/"): Promise<BuildResult> =>
+  build({ articlesDir: arts, outDir, base, quiet: true, cacheDir: join(root, "cache") });
+
+/** The same files with the same bytes; the first difference is named. */
+async function assertSameSite(a: string, b: string): Promise<void> {
+  const fa = await listTree(a);
+  const fb = await listTree(b);
+  assert.deepEqual(fa, fb, "the rebuild and the cold build hold different files");
+  for (const f of fa) {
+    const [x, y] = await Promise.all([readFile(join(a, f)), readFile(join(b, f))]);
+    assert.ok(x.equals(y), `${f} differs between the rebuild and a cold build`);
+  }
+}
+
+/** Rebuild `site`, then build the same input cold elsewhere and compare. */
+async function rebuildMatchesCold(site: string): Promise<BuildResult> {
+  const again = await quietBuild(site);
+  const cold = join(root, `cold-${++n}`);
+  const fresh = await quietBuild(cold);
+  assert.equal(fresh.redone?.render.incremental, false);
+  await assertSameSite(site, cold);
+  return again;
+}
+
+describe("rebuilds", () => {
+  let site: string;
+  let first: BuildResult;
+  before(async () => {
+    ({ root, cleanup } = await tempRoot("incremental"));
+    arts = join(root, "articles");
+    await copySeeds(arts);
+    site = join(root, "site");
+    first = await quietBuild(site);
+  });
+  after(async () => cleanup());
+
+  it("render every page the first time", () => {
+    const r = first.redone!.render;
+    assert.equal(r.incremental, false);
+    assert.equal(r.rendered, r.pages);
+    assert.equal(first.redone!.hantConverted, first.redone!.hantPages);
+  });
+
+  it("render nothing again when nothing changed", async () => {
+    const again = await rebuildMatchesCold(site);
+    assert.equal(again.redone!.render.incremental, true);
+    assert.equal(again.redone!.render.rendered, 0);
+    assert.ok(again.redone!.shards.every((s) => s.cached), "an unchanged search index was rebuilt");
+  });
+
+  it("after one article's text changed, redo its pages only, and match a cold build", async () => {
+    const file = (await readdir(arts)).sort()[0];
+    await appendFile(join(arts, file), "\n会议还强调，要进一步优化营商环境，确保全年目标任务圆满完成。\n");
+    const again = await rebuildMatchesCold(site);
+    const r = again.redone!.render;
+    assert.equal(r.incremental, true);
+    assert.ok(r.rendered > 0 && r.rendered < r.pages / 2, `rendered ${r.rendered} of ${r.pages}`);
+    assert.ok(again.redone!.hantConverted < again.redone!.hantPages / 2, `converted ${again.redone!.hantConverted} of ${again.redone!.hantPages}`);
+    // its article page says the new sentence
+    const id = again.report.inputs.find((i) => i.file === file)!.articles[0];
+    assert.match(await readFile(join(site, "articles", id, "index.html"), "utf8"), /确保全年目标任务圆满完成/);
+  });
+
+  it("after a file is removed and another added, remove the pages that are gone, and match a cold build", async () => {
+    const names = (await readdir(arts)).sort();
+    const gone = first.report.inputs.find((i) => i.file === names[names.length - 1])!.articles;
+    await rm(join(arts, names[names.length - 1]));
+    const text = (await readFile(join(arts, names[1]), "utf8")).replaceAll("漯河", "许昌");
+    await writeFile(join(arts, "zz-new.txt"), text);
+    const again = await rebuildMatchesCold(site);
+    assert.equal(again.redone!.render.incremental, true);
+    assert.ok(again.redone!.render.removed > 0);
+    for (const id of gone) {
+      assert.equal((await listTree(site)).some((f) => f.startsWith(`articles/${id}/`)), false, `${id} is still in the site`);
+    }
+  });
+
+  it("render every page again when an option every page depends on changes", async () => {
+    const other = await quietBuild(site, "/prefix/");
+    assert.equal(other.redone!.render.incremental, false);
+    const back = await quietBuild(site, "/");
+    assert.equal(back.redone!.render.incremental, false);
+    assert.equal(back.redone!.render.rendered, back.redone!.render.pages);
+  });
+});
