@@ -16,7 +16,10 @@ import { cp, mkdir, readFile, readdir, rm, utimes, writeFile } from "node:fs/pro
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
 import * as pagefind from "pagefind";
+import type { IndexTask } from "./index-worker.ts";
 
 export interface ShardPlan {
   /** years it holds, e.g. "2005-2009", "2013", "undated" */
@@ -123,7 +126,7 @@ async function shardKey(shard: ShardPlan, opts: ShardOptions, site: string): Pro
   return h.digest("hex").slice(0, 24);
 }
 
-async function indexOne(site: string, shard: ShardPlan, outputPath: string): Promise<void> {
+export async function indexOne(site: string, shard: ShardPlan, outputPath: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
   try {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
@@ -140,42 +143,95 @@ async function indexOne(site: string, shard: ShardPlan, outputPath: string): Pro
   }
 }
 
+/** Index one shard in a worker thread (its own Pagefind process). */
+function indexInWorker(site: string, shard: ShardPlan, outputPath: string): Promise<void> {
+  return new Promise<void>((resolvePromise, reject) => {
+    const worker = new Worker(new URL("./index-worker-entry.mjs", import.meta.url));
+    worker.once("message", (m: { ok: true } | { error: string }) => {
+      void worker.terminate();
+      if ("error" in m) reject(new Error(m.error));
+      else resolvePromise();
+    });
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`a search-index worker stopped (exit ${code})`)));
+    worker.postMessage({ site, shard, outputPath } satisfies IndexTask);
+  });
+}
+
+/** Pagefind runs at once: two where there are two cores (each run is mostly one core; memory is bounded by the shard size). */
+export function parallelRuns(): number {
+  return Math.max(1, Math.min(2, availableParallelism()));
+}
+
+/** Which index is in which output folder, kept beside the content: a rebuild leaves unchanged shards where they are. */
+interface SearchState {
+  outputs: Record<string, string>;
+}
+const STATE_FILE = "search-state.json";
+
 /** Index the site's article pages in year shards; returns one line per shard. */
 export async function indexShards(opts: ShardOptions): Promise<{ pages: number; shards: ShardResult[] }> {
   const site = resolve(opts.outDir);
   const plan = planShards(await articlePages(site), opts.maxPages);
-  const results: ShardResult[] = [];
-  const extra: string[] = [];
-  await rm(join(site, "pagefind"), { recursive: true, force: true });
-  await rm(join(site, "pagefind-shards"), { recursive: true, force: true });
+  const statePath = opts.contentDir ? join(opts.contentDir, STATE_FILE) : null;
+  const last: SearchState = statePath ? ((await readFile(statePath, "utf8").then(JSON.parse, () => null)) as SearchState | null) ?? { outputs: {} } : { outputs: {} };
+  if (statePath) await rm(statePath, { force: true }); // none while indexing: an interrupted run is followed by a full one
+  const state: SearchState = { outputs: {} };
+  const outputOf = (n: number, shard: ShardPlan): string => (n === 0 ? "pagefind" : `pagefind-shards/${shard.label}`);
+  // shard folders of the last build that this plan has no use for
+  const wantedShards = new Set(plan.slice(1).map((s) => s.label));
+  for (const name of await readdir(join(site, "pagefind-shards")).catch(() => [] as string[])) {
+    if (!wantedShards.has(name)) await rm(join(site, "pagefind-shards", name), { recursive: true, force: true });
+  }
+  if (plan.length === 0) await rm(join(site, "pagefind"), { recursive: true, force: true });
+
+  const results: ShardResult[] = new Array(plan.length);
+  const toIndex: { n: number; shard: ShardPlan; outputPath: string; cached: string | null; t0: number }[] = [];
   for (const [n, shard] of plan.entries()) {
     const t0 = performance.now();
-    const outputPath = n === 0 ? join(site, "pagefind") : join(site, "pagefind-shards", shard.label);
-    const key = opts.cacheDir ? await shardKey(shard, opts, site) : null;
-    const cached = key ? join(resolve(opts.cacheDir!), key) : null;
-    let hit = false;
-    if (cached && existsSync(join(cached, "pagefind-entry.json"))) {
+    const rel = outputOf(n, shard);
+    const outputPath = join(site, rel);
+    const key = opts.cacheDir || statePath ? await shardKey(shard, opts, site) : null;
+    const cached = key && opts.cacheDir ? join(resolve(opts.cacheDir), key) : null;
+    if (key) state.outputs[rel] = key;
+    if (key && last.outputs[rel] === key && existsSync(join(outputPath, "pagefind-entry.json"))) {
+      // the same pages as last time, already in place
+      results[n] = { label: shard.label, pages: shard.pages.length, cached: true, seconds: (performance.now() - t0) / 1000 };
+    } else if (cached && existsSync(join(cached, "pagefind-entry.json"))) {
+      await rm(outputPath, { recursive: true, force: true });
       await cp(cached, outputPath, { recursive: true });
       const now = new Date();
       await utimes(cached, now, now); // recently used: kept by the pruning below
-      hit = true;
+      results[n] = { label: shard.label, pages: shard.pages.length, cached: true, seconds: (performance.now() - t0) / 1000 };
     } else {
-      await indexOne(site, shard, outputPath);
-      if (cached) {
-        await rm(cached, { recursive: true, force: true });
-        await mkdir(dirname(cached), { recursive: true });
-        await cp(outputPath, cached, { recursive: true });
-      }
+      toIndex.push({ n, shard, outputPath, cached, t0 });
     }
-    if (n > 0) extra.push(`../pagefind-shards/${shard.label}/`);
-    results.push({ label: shard.label, pages: shard.pages.length, cached: hit, seconds: (performance.now() - t0) / 1000 });
   }
+  // the shards to index, two at a time (one in this thread when there is only one)
+  let next = 0;
+  const runner = async (): Promise<void> => {
+    while (next < toIndex.length) {
+      const t = toIndex[next++];
+      if (toIndex.length === 1) await indexOne(site, t.shard, t.outputPath);
+      else await indexInWorker(site, t.shard, t.outputPath);
+      if (t.cached) {
+        await rm(t.cached, { recursive: true, force: true });
+        await mkdir(dirname(t.cached), { recursive: true });
+        await cp(t.outputPath, t.cached, { recursive: true });
+      }
+      results[t.n] = { label: t.shard.label, pages: t.shard.pages.length, cached: false, seconds: (performance.now() - t.t0) / 1000 };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallelRuns(), toIndex.length) }, runner));
   if (plan.length === 0) {
     // no article yet: an empty index, so the search page still loads
     await indexOne(site, { label: "all", pages: [] }, join(site, "pagefind"));
   }
+  const extra = plan.slice(1).map((s) => `../pagefind-shards/${s.label}/`);
   await writeFile(join(site, "pagefind", "shards.json"), `${JSON.stringify(extra)}\n`);
+  if (plan.length <= 1) await rm(join(site, "pagefind-shards"), { recursive: true, force: true });
   if (opts.cacheDir) await pruneCache(resolve(opts.cacheDir), 200);
+  if (statePath) await writeFile(statePath, JSON.stringify(state));
   return { pages: results.reduce((n, r) => n + r.pages, 0), shards: results };
 }
 
