@@ -4,12 +4,13 @@
  * Builds a generated corpus of N articles (scripts/generate-corpus.ts) and
  * prints, per stage (normalise, render, index) and in total: wall time, peak
  * memory and output size; then the bytes and time of a first search in
- * Chromium; then a rebuild after one changed article. In the same run it
+ * Chromium; then a rebuild after one changed article. Peak memory is the
+ * whole process tree's, sampled from /proc. In the same run it
  * renders the same normalised Markdown with Hugo (Debian's hugo, a minimal
  * template of the same fields) followed by the same Pagefind run, and prints
  * the ratio ours / Hugo+Pagefind. Timing targets live here, not in tests.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join, resolve } from "node:path";
@@ -24,12 +25,15 @@ const { values } = parseArgs({
     browser: { type: "boolean", default: true },
     "no-browser": { type: "boolean", default: false },
     dir: { type: "string", default: join(".cache", "bench") },
+    // a run whose processes hold more than this is stopped (and reported), before the machine runs out
+    "mem-limit-gb": { type: "string", default: String(Math.floor((totalmem() / 2 ** 30) * 0.85)) },
     // to finish an interrupted run: skip the per-stage builds and/or the one-process build (their outputs must be in place)
     "no-stages": { type: "boolean", default: false },
     "no-full": { type: "boolean", default: false },
   },
 });
 const N = Number(values.articles);
+const MEM_LIMIT_MB = Number(values["mem-limit-gb"]) * 1024;
 const ROOT = resolve(values.dir!, String(N));
 const CORPUS = join(ROOT, "corpus");
 const OUT = join(ROOT, "site");
@@ -42,15 +46,70 @@ interface Measure {
   seconds: number;
   peakMB: number;
   bytes?: number;
+  /** set when the memory limit stopped it */
+  stopped?: string;
 }
 
-/** Run a command, measuring wall time and the peak RSS of the process tree (GNU time). */
-function measured(label: string, cmd: string, args: string[], cwd = process.cwd()): Measure {
-  const tf = join(ROOT, `.time-${label.replace(/\W+/g, "-")}`);
-  const r = spawnSync("/usr/bin/time", ["-f", "%e %M", "-o", tf, cmd, ...args], { cwd, stdio: ["ignore", "ignore", "inherit"] });
-  if (r.status !== 0) throw new Error(`${label} failed (exit ${r.status})`);
-  const [e, m] = readFileSync(tf, "utf8").trim().split(/\s+/).slice(-2).map(Number);
-  return { label, seconds: e, peakMB: m / 1024 };
+/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
+function treeRss(root: number): number {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(name));
+      children.set(ppid, list);
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  let bytes = 0;
+  const todo = [root];
+  while (todo.length) {
+    const pid = todo.pop()!;
+    try {
+      bytes += Number(readFileSync(`/proc/${pid}/statm`, "utf8").split(" ")[1]) * 4096;
+    } catch {
+      /* gone meanwhile */
+    }
+    todo.push(...(children.get(pid) ?? []));
+  }
+  return bytes;
+}
+
+/**
+ * Run a command, measuring wall time and the peak resident memory of its whole
+ * process tree (sampled every 100 ms: Pagefind runs as a child of Node, which
+ * GNU time's %M does not add up). Above `limitMB` the tree is stopped and the
+ * measure says so, instead of the machine running out of memory.
+ */
+async function measured(label: string, cmd: string, args: string[], cwd = process.cwd()): Promise<Measure> {
+  const limit = MEM_LIMIT_MB * 2 ** 20;
+  const t0 = performance.now();
+  const child = spawn(cmd, args, { cwd, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  let peak = 0;
+  let stopped = false;
+  const timer = setInterval(() => {
+    if (!child.pid) return;
+    const rss = treeRss(child.pid);
+    peak = Math.max(peak, rss);
+    if (rss > limit && !stopped) {
+      stopped = true;
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+        /* already gone */
+      }
+    }
+  }, 100);
+  const code = await new Promise<number | string>((resolve) => child.on("exit", (c, sig) => resolve(c ?? sig ?? "?")));
+  clearInterval(timer);
+  const seconds = (performance.now() - t0) / 1000;
+  if (stopped) return { label, seconds, peakMB: peak / 2 ** 20, stopped: `stopped after ${seconds.toFixed(0)} s: its processes held more than ${MEM_LIMIT_MB} MB` };
+  if (code !== 0) throw new Error(`${label} failed (exit ${code})`);
+  return { label, seconds, peakMB: peak / 2 ** 20 };
 }
 
 const tsx = (script: string, ...args: string[]): [string, string[]] => [process.execPath, ["--import", "tsx", script, ...args]];
@@ -66,41 +125,98 @@ function dirBytes(dir: string): number {
 const fmtMB = (b: number): string => `${(b / 1e6).toFixed(1)} MB`;
 
 function row(m: Measure): string {
-  return `  ${m.label.padEnd(28)} ${m.seconds.toFixed(1).padStart(7)} s ${m.peakMB.toFixed(0).padStart(7)} MB peak${m.bytes !== undefined ? `   ${fmtMB(m.bytes)}` : ""}`;
+  return `  ${m.label.padEnd(28)} ${m.seconds.toFixed(1).padStart(7)} s ${m.peakMB.toFixed(0).padStart(7)} MB peak${m.bytes !== undefined ? `   ${fmtMB(m.bytes)}` : ""}${m.stopped ? `   ${m.stopped}` : ""}`;
 }
 
-async function firstSearch(site: string, query: string): Promise<{ bytes: number; ms: number; results: number } | null> {
+interface SearchMeasure {
+  /** bytes the search page loads from the index before a query (Pagefind, every shard's entry, meta, filters) */
+  setupRaw: number;
+  setupGz: number;
+  /** bytes the first query loads (index chunks of every shard, fragments of the first results) */
+  queryRaw: number;
+  queryGz: number;
+  /** from pressing Enter to the first results on screen, the page open and Pagefind loaded */
+  firstMs: number;
+  /** the same for a second, different query */
+  secondMs: number;
+  /** from opening /search/?q=… to the first results on screen (nothing cached) */
+  coldMs: number;
+  results: string;
+}
+
+/**
+ * A first search on the real search page (search.js: every shard merged), in
+ * Chromium. Bytes are counted raw and as a static host that gzips text would
+ * send them (Pagefind's index files are gzipped already; its JS and JSON are not).
+ */
+async function firstSearch(site: string, query: string, second: string): Promise<SearchMeasure | null> {
   if (!existsSync("/usr/bin/chromium")) return null;
   const { chromium } = await import("playwright-core");
+  const { gzipSync } = await import("node:zlib");
   const { startStaticServer } = await import("../tests/browser/static-server.ts");
   const server = await startStaticServer(site, "/");
   const browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
-  try {
-    const page = await browser.newPage();
-    let bytes = 0;
-    page.on("response", async (res) => {
-      if (!res.url().includes("/pagefind/")) return;
-      try {
-        bytes += (await res.body()).length;
-      } catch {
-        /* redirected or aborted */
-      }
-    });
-    await page.goto(`${server.url}`, { waitUntil: "load" });
-    // a first search, cold: load Pagefind, search, read the first page of results
-    const out = await page.evaluate(async ({ q, entry }) => {
+  const searched = async (page: import("playwright-core").Page, q: string): Promise<number> =>
+    page.evaluate(async (text) => {
+      const form = document.getElementById("search-form") as HTMLFormElement;
+      const input = document.getElementById("q") as HTMLInputElement;
+      const list = document.getElementById("search-results")!;
+      const status = document.getElementById("search-status")!;
+      input.value = text;
       const t0 = performance.now();
-      const pf = await import(entry);
-      await pf.init();
-      const search = await pf.search(q);
-      const first = await Promise.all(search.results.slice(0, 10).map((r: { data: () => Promise<unknown> }) => r.data()));
-      return { ms: performance.now() - t0, results: search.results.length, shown: first.length };
-    }, { q: query, entry: "/pagefind/pagefind.js" });
+      const done = new Promise<void>((resolve) => {
+        const check = (): void => {
+          if (list.children.length > 0 && !status.textContent?.includes("……")) resolve();
+        };
+        new MutationObserver(check).observe(document.body, { childList: true, subtree: true, characterData: true });
+      });
+      form.requestSubmit();
+      await done;
+      return performance.now() - t0;
+    }, q);
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    let phase: "setup" | "query" | "after" = "setup";
+    const bytes = { setupRaw: 0, setupGz: 0, queryRaw: 0, queryGz: 0 };
+    const pending: Promise<void>[] = [];
+    page.on("response", (res) => {
+      const path = new URL(res.url()).pathname;
+      if (!path.startsWith("/pagefind/") && !path.startsWith("/pagefind-shards/")) return;
+      const at = phase;
+      pending.push(
+        res.body().then(
+          (body) => {
+            const gz = /\.(js|json|css)$/.test(path) ? gzipSync(body, { level: 6 }).length : body.length;
+            if (at === "setup") (bytes.setupRaw += body.length), (bytes.setupGz += gz);
+            else if (at === "query") (bytes.queryRaw += body.length), (bytes.queryGz += gz);
+          },
+          () => {},
+        ),
+      );
+    });
+    await page.goto(`${server.url}search/`, { waitUntil: "load" });
+    await page.waitForSelector("#search-app[data-ready]");
     await page.waitForTimeout(300);
-    return { bytes, ms: out.ms, results: out.results };
+    await Promise.all(pending);
+    phase = "query";
+    const firstMs = await searched(page, query);
+    await page.waitForTimeout(300);
+    await Promise.all(pending);
+    phase = "after";
+    const results = (await page.textContent("#search-status")) ?? "";
+    const secondMs = await searched(page, second);
+    // cold: a new context (no cache), the query in the URL
+    const cold = await browser.newContext();
+    const p2 = await cold.newPage();
+    const t0 = Date.now();
+    await p2.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
+    await p2.waitForFunction(() => (document.getElementById("search-results")?.children.length ?? 0) > 0, null, { timeout: 120_000 });
+    const coldMs = Date.now() - t0;
+    return { ...bytes, firstMs, secondMs, coldMs, results };
   } finally {
     await browser.close();
     await server.close();
@@ -116,7 +232,7 @@ function hugoSite(): void {
   );
   writeFileSync(
     join(HUGO, "layouts", "_default", "single.html"),
-    `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body><main data-pagefind-body>{{ with .Params.kicker }}<p>{{ . }}</p>{{ end }}<h1>{{ .Title }}</h1>{{ with .Params.subtitle }}<p>{{ . }}</p>{{ end }}<p>{{ with .Params.date }}{{ . }}{{ end }} {{ with .Params.zone }}{{ .name }} {{ .city }}{{ end }} {{ range .Params.authors }}{{ .role }} {{ .name }} {{ end }}{{ .Params.publisher }}</p>{{ .Content }}<table>{{ range .Params.figures }}<tr><td>{{ .indicator }}</td><td>{{ .value }}{{ .unit }}</td><td>{{ .growth }}</td><td>{{ .period }}</td></tr>{{ end }}</table></main></body></html>\n`,
+    `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Title }}</title>{{ with .Params.date }}<meta data-pagefind-filter="year[content]" content="{{ substr (string .) 0 4 }}">{{ end }}</head><body><main data-pagefind-body>{{ with .Params.kicker }}<p>{{ . }}</p>{{ end }}<h1>{{ .Title }}</h1>{{ with .Params.subtitle }}<p>{{ . }}</p>{{ end }}<p>{{ with .Params.date }}{{ . }}{{ end }} {{ with .Params.zone }}{{ .name }} {{ .city }}{{ end }} {{ range .Params.authors }}{{ .role }} {{ .name }} {{ end }}{{ .Params.publisher }}</p>{{ .Content }}<table>{{ range .Params.figures }}<tr><td>{{ .indicator }}</td><td>{{ .value }}{{ .unit }}</td><td>{{ .growth }}</td><td>{{ .period }}</td></tr>{{ end }}</table></main></body></html>\n`,
   );
   writeFileSync(
     join(HUGO, "layouts", "_default", "list.html"),
@@ -129,7 +245,6 @@ let stageTotals: { renderIndex: number; all: number } | null = null;
 
 async function main(): Promise<void> {
   if (!Number.isInteger(N) || N < 1) throw new Error(`--articles ${values.articles}: a positive whole number, please`);
-  if (!existsSync("/usr/bin/time")) throw new Error("the benchmark needs GNU time for peak memory: apt-get install time");
   mkdirSync(ROOT, { recursive: true });
   const log = join(ROOT, "bench.txt");
   const say = (s: string): void => {
@@ -146,11 +261,11 @@ async function main(): Promise<void> {
   // ours, stage by stage, each in its own process
   if (!values["no-stages"]) {
   for (const d of [OUT, CONTENT]) rmSync(d, { recursive: true, force: true });
-  const norm = measured("normalise", ...tsx("scripts/stage.ts", "normalise", CORPUS, OUT, CONTENT));
+  const norm = await measured("normalise", ...tsx("scripts/stage.ts", "normalise", CORPUS, OUT, CONTENT));
   norm.bytes = dirBytes(CONTENT);
-  const render = measured("render (Eleventy)", ...tsx("scripts/stage.ts", "render", CONTENT, OUT));
+  const render = await measured("render (Eleventy)", ...tsx("scripts/stage.ts", "render", CONTENT, OUT));
   render.bytes = dirBytes(OUT);
-  const index = measured("index (Pagefind)", ...tsx("scripts/stage.ts", "index", OUT));
+  const index = await measured("index (Pagefind)", ...tsx("scripts/stage.ts", "index", OUT));
   index.bytes = dirBytes(join(OUT, "pagefind"));
   stageTotals = { renderIndex: render.seconds + index.seconds, all: norm.seconds + render.seconds + index.seconds };
   const ours: Measure = {
@@ -167,7 +282,7 @@ async function main(): Promise<void> {
   // one build through the public command, then a rebuild after one changed article
   if (!values["no-full"]) {
     rmSync(OUT, { recursive: true, force: true });
-    const full = measured("npm run build (one process)", ...tsx("scripts/build.ts", "--articles", CORPUS, "--out", OUT, "--content", CONTENT, "--quiet"));
+    const full = await measured("npm run build (one process)", ...tsx("scripts/build.ts", "--articles", CORPUS, "--out", OUT, "--content", CONTENT, "--quiet"));
     say(row(full));
   }
   const victim = join(CORPUS, readdirSync(CORPUS).filter((d) => !d.startsWith(".")).sort()[0]);
@@ -175,16 +290,20 @@ async function main(): Promise<void> {
   const original = readFileSync(join(victim, one));
   appendFileSync(join(victim, one), "\n会议还强调，要进一步优化营商环境。\n");
   try {
-    const rebuild = measured("rebuild, 1 article changed", ...tsx("scripts/build.ts", "--articles", CORPUS, "--out", OUT, "--content", CONTENT, "--quiet"));
+    const rebuild = await measured("rebuild, 1 article changed", ...tsx("scripts/build.ts", "--articles", CORPUS, "--out", OUT, "--content", CONTENT, "--quiet"));
     say(row(rebuild));
   } finally {
     writeFileSync(join(victim, one), original); // the corpus stays the corpus of N
   }
 
   if (values.browser && !values["no-browser"]) {
-    const s = await firstSearch(OUT, "招商引资");
-    if (s) say(`first search in Chromium (招商引资): ${(s.bytes / 1024).toFixed(0)} KB loaded from pagefind/, ${s.ms.toFixed(0)} ms to results + first 10 fragments, ${s.results} results`);
-    else say("first search: skipped (no /usr/bin/chromium)");
+    const s = await firstSearch(OUT, "招商引资", "开发区");
+    if (s) {
+      const kb = (n: number): string => `${(n / 1024).toFixed(0)} KB`;
+      say(`first search in Chromium, the search page (招商引资; ${s.results}):`);
+      say(`  loaded before the query ${kb(s.setupRaw)} (${kb(s.setupGz)} gzipped); by the query ${kb(s.queryRaw)} (${kb(s.queryGz)} gzipped); in all ${kb(s.setupRaw + s.queryRaw)} (${kb(s.setupGz + s.queryGz)} gzipped)`);
+      say(`  Enter → first results on screen: ${s.firstMs.toFixed(0)} ms; a second query (开发区) ${s.secondMs.toFixed(0)} ms; opening /search/?q=招商引资 cold → results ${s.coldMs} ms`);
+    } else say("first search: skipped (no /usr/bin/chromium)");
   }
 
   if (values.hugo && !values["no-hugo"]) {
@@ -193,9 +312,9 @@ async function main(): Promise<void> {
     } else {
       hugoSite();
       rmSync(HUGO_OUT, { recursive: true, force: true });
-      const h = measured("Hugo render", "hugo", ["--quiet", "-s", HUGO, "-d", HUGO_OUT]);
+      const h = await measured("Hugo render", "hugo", ["--quiet", "-s", HUGO, "-d", HUGO_OUT]);
       h.bytes = dirBytes(HUGO_OUT);
-      const hp = measured("Pagefind over Hugo output", ...tsx("scripts/stage.ts", "index", HUGO_OUT));
+      const hp = await measured("Pagefind over Hugo output", ...tsx("scripts/stage.ts", "index", HUGO_OUT));
       hp.bytes = dirBytes(join(HUGO_OUT, "pagefind"));
       const both: Measure = { label: "Hugo + Pagefind, total", seconds: h.seconds + hp.seconds, peakMB: Math.max(h.peakMB, hp.peakMB) };
       say("Hugo 0.111 + Pagefind on the same normalised Markdown (Markdown already normalised; not counted)");
