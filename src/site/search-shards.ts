@@ -20,6 +20,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import * as pagefind from "pagefind";
 import type { IndexTask } from "./index-worker.ts";
+import { unescapeHtml } from "./figure-marks.ts";
 
 export interface ShardPlan {
   /** years it holds, e.g. "2005-2009", "2013", "undated" */
@@ -33,7 +34,7 @@ export interface PageYear {
   year: string | null;
 }
 
-/** Group pages by year into shards of at most maxPages (a single year larger than that is one shard). */
+/** Group pages by year into shards of at most maxPages and about equal size (a single year larger than that is one shard). */
 export function planShards(pages: readonly PageYear[], maxPages: number): ShardPlan[] {
   if (pages.length === 0) return [];
   if (pages.length <= maxPages) return [{ label: "all", pages: pages.map((p) => p.path).sort() }];
@@ -45,6 +46,9 @@ export function planShards(pages: readonly PageYear[], maxPages: number): ShardP
     byYear.set(y, list);
   }
   const years = [...byYear.keys()].sort((a, b) => (a === "undated" ? 1 : b === "undated" ? -1 : a < b ? -1 : a > b ? 1 : 0));
+  // as few shards as the limit allows, of about the same size (they are indexed two at a time)
+  const dated = pages.length - (byYear.get("undated")?.length ?? 0);
+  const target = Math.ceil(dated / Math.max(1, Math.ceil(dated / maxPages)));
   const shards: ShardPlan[] = [];
   let current: { years: string[]; pages: string[] } | null = null;
   const close = (): void => {
@@ -56,7 +60,8 @@ export function planShards(pages: readonly PageYear[], maxPages: number): ShardP
   for (const y of years) {
     const list = byYear.get(y)!;
     // undated articles are their own shard once there is more than one shard's worth of pages
-    if (current && (current.pages.length + list.length > maxPages || y === "undated")) close();
+    // a year goes to the next shard when this one would pass the limit, or pass the target by more than half the year
+    if (current && (current.pages.length + list.length > maxPages || current.pages.length + list.length / 2 > target || y === "undated")) close();
     current ??= { years: [], pages: [] };
     current.years.push(y);
     current.pages.push(...list);
@@ -66,8 +71,12 @@ export function planShards(pages: readonly PageYear[], maxPages: number): ShardP
 }
 
 const YEAR_META = /data-pagefind-filter="year\[content\]"\s+content="([^"]*)"/u;
+const FILTER_META = /data-pagefind-filter="([\w-]+)\[content\]"\s+content="([^"]*)"/gu;
 
-async function articlePages(site: string): Promise<PageYear[]> {
+/** Counts of the article pages per filter value: { zone: { 鹤壁…: 12 }, year: { … } }. */
+export type FilterCounts = Record<string, Record<string, number>>;
+
+async function articlePages(site: string, counts: FilterCounts = {}): Promise<PageYear[]> {
   const dir = join(site, "articles");
   if (!existsSync(dir)) return [];
   const out: PageYear[] = [];
@@ -76,6 +85,12 @@ async function articlePages(site: string): Promise<PageYear[]> {
     const html = await readFile(join(site, path), "utf8").catch(() => null);
     if (html === null || !html.includes("data-pagefind-body")) continue;
     out.push({ path, year: YEAR_META.exec(html)?.[1] ?? null });
+    const head = html.slice(0, html.indexOf("</head>") >>> 0);
+    for (const m of head.matchAll(FILTER_META)) {
+      const values = (counts[m[1]] ??= Object.create(null) as Record<string, number>);
+      const value = unescapeHtml(m[2]);
+      values[value] = (values[value] ?? 0) + 1;
+    }
   }
   return out;
 }
@@ -172,7 +187,8 @@ const STATE_FILE = "search-state.json";
 /** Index the site's article pages in year shards; returns one line per shard. */
 export async function indexShards(opts: ShardOptions): Promise<{ pages: number; shards: ShardResult[] }> {
   const site = resolve(opts.outDir);
-  const plan = planShards(await articlePages(site), opts.maxPages);
+  const counts: FilterCounts = {};
+  const plan = planShards(await articlePages(site, counts), opts.maxPages);
   const statePath = opts.contentDir ? join(opts.contentDir, STATE_FILE) : null;
   const last: SearchState = statePath ? ((await readFile(statePath, "utf8").then(JSON.parse, () => null)) as SearchState | null) ?? { outputs: {} } : { outputs: {} };
   if (statePath) await rm(statePath, { force: true }); // none while indexing: an interrupted run is followed by a full one
@@ -229,10 +245,22 @@ export async function indexShards(opts: ShardOptions): Promise<{ pages: number; 
   }
   const extra = plan.slice(1).map((s) => `../pagefind-shards/${s.label}/`);
   await writeFile(join(site, "pagefind", "shards.json"), `${JSON.stringify(extra)}\n`);
+  // the filter choices and their counts, as pagefind.filters() would give them once every
+  // shard's filter files were loaded: the search page reads this small file instead
+  await writeFile(join(site, "pagefind", "filter-counts.json"), `${JSON.stringify(sortedCounts(counts))}\n`);
   if (plan.length <= 1) await rm(join(site, "pagefind-shards"), { recursive: true, force: true });
   if (opts.cacheDir) await pruneCache(resolve(opts.cacheDir), 200);
   if (statePath) await writeFile(statePath, JSON.stringify(state));
   return { pages: results.reduce((n, r) => n + r.pages, 0), shards: results };
+}
+
+function sortedCounts(counts: FilterCounts): FilterCounts {
+  const out: FilterCounts = {};
+  for (const f of Object.keys(counts).sort()) {
+    out[f] = {};
+    for (const v of Object.keys(counts[f]).sort()) out[f][v] = counts[f][v];
+  }
+  return out;
 }
 
 /** Keep the shard cache bounded: the most recently written entries stay. */

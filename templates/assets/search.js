@@ -69,7 +69,12 @@ try {
 }
 
 // ── filter choices, from the index ──
-const available = await pagefind.filters();
+// the counts come from a small file the build writes (pagefind/filter-counts.json): asking
+// Pagefind would load every shard's filter files before the first search
+const available = await fetch(new URL("../pagefind/filter-counts.json", import.meta.url)).then(
+  (r) => (r.ok ? r.json() : pagefind.filters()),
+  () => pagefind.filters(),
+);
 for (const select of filterSelects) {
   const counts = available[select.dataset.filter] || {};
   const names = Object.keys(counts);

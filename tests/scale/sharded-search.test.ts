@@ -67,3 +67,24 @@ test("a word only in the 2023 shard (扬尘) is found there", async () => {
   const dust = records.find((r) => r.title.includes("扬尘"))!;
   assert.ok(found.includes(dust.id), `found ${found.join(", ")}`);
 });
+
+test("the filter counts the search page reads are the ones Pagefind gives for the merged shards", async () => {
+  const written = JSON.parse(await readFile(join(out, "pagefind", "filter-counts.json"), "utf8")) as Record<string, Record<string, number>>;
+  const page = await browser.newPage();
+  // a page that does not load Pagefind itself (the search page has merged the shards already)
+  await page.goto(`${server.url}404.html`);
+  const merged = await page.evaluate(async () => {
+    const pf = await import("/pagefind/pagefind.js");
+    const shards = (await (await fetch("/pagefind/shards.json")).json()) as string[];
+    await Promise.all(shards.map((s) => pf.mergeIndex(new URL(s, new URL("/pagefind/", location.href)).href)));
+    await pf.init();
+    return pf.filters();
+  });
+  await page.close();
+  // Pagefind lists a filter's values in its own order: compare as sorted objects
+  const sorted = (o: Record<string, Record<string, number>>) =>
+    Object.fromEntries(Object.keys(o).sort().map((k) => [k, Object.fromEntries(Object.entries(o[k]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))]));
+  assert.deepEqual(sorted(written), sorted(merged));
+  // every article is counted once per filter it has
+  assert.equal(Object.values(written.year).reduce((a, b) => a + b, 0), records.length);
+});

@@ -29,3 +29,15 @@ test("planShards: consecutive years packed up to the limit, a big year alone, un
 test("planShards: no pages, no shards", () => {
   assert.deepEqual(planShards([], 10), []);
 });
+
+test("planShards: shards of about the same size, not one full and one small", () => {
+  const years = Array.from({ length: 10 }, (_, i) => pages(String(2010 + i), 100)).flat();
+  const plan = planShards(years, 800);
+  assert.deepEqual(
+    plan.map((s) => [s.label, s.pages.length]),
+    [
+      ["2010-2014", 500],
+      ["2015-2019", 500],
+    ],
+  );
+});
