@@ -30,6 +30,8 @@ const { values } = parseArgs({
     // to finish an interrupted run: skip the per-stage builds and/or the one-process build (their outputs must be in place)
     "no-stages": { type: "boolean", default: false },
     "no-full": { type: "boolean", default: false },
+    // only the first-search measure, on a site already built (e.g. --search-only _site)
+    "search-only": { type: "string" },
   },
 });
 const N = Number(values.articles);
@@ -167,11 +169,11 @@ async function firstSearch(site: string, query: string, second: string): Promise
       const status = document.getElementById("search-status")!;
       input.value = text;
       const t0 = performance.now();
+      // (no named functions in here: tsx would wrap them in a helper the page does not have)
       const done = new Promise<void>((resolve) => {
-        const check = (): void => {
+        new MutationObserver(() => {
           if (list.children.length > 0 && !status.textContent?.includes("……")) resolve();
-        };
-        new MutationObserver(check).observe(document.body, { childList: true, subtree: true, characterData: true });
+        }).observe(document.body, { childList: true, subtree: true, characterData: true });
       });
       form.requestSubmit();
       await done;
@@ -242,8 +244,18 @@ function hugoSite(): void {
 }
 
 let stageTotals: { renderIndex: number; all: number } | null = null;
+let fullSeconds: number | null = null;
+
+function sayFirstSearch(say: (s: string) => void, s: SearchMeasure | null): void {
+  if (!s) return say("first search: skipped (no /usr/bin/chromium)");
+  const kb = (n: number): string => `${(n / 1024).toFixed(0)} KB`;
+  say(`first search in Chromium, the search page (招商引资; ${s.results}):`);
+  say(`  loaded before the query ${kb(s.setupRaw)} (${kb(s.setupGz)} gzipped); by the query ${kb(s.queryRaw)} (${kb(s.queryGz)} gzipped); in all ${kb(s.setupRaw + s.queryRaw)} (${kb(s.setupGz + s.queryGz)} gzipped)`);
+  say(`  Enter → first results on screen: ${s.firstMs.toFixed(0)} ms; a second query (开发区) ${s.secondMs.toFixed(0)} ms; opening /search/?q=招商引资 cold → results ${s.coldMs} ms`);
+}
 
 async function main(): Promise<void> {
+  if (values["search-only"]) return sayFirstSearch(console.log, await firstSearch(resolve(values["search-only"]), "招商引资", "开发区"));
   if (!Number.isInteger(N) || N < 1) throw new Error(`--articles ${values.articles}: a positive whole number, please`);
   mkdirSync(ROOT, { recursive: true });
   const log = join(ROOT, "bench.txt");
@@ -279,31 +291,41 @@ async function main(): Promise<void> {
   say(`  normalisation speed: ${(rawBytes / 1e6 / norm.seconds).toFixed(2)} MB/s of raw text (process start included)`);
   }
 
-  // one build through the public command, then a rebuild after one changed article
+  // one cold build through the public command (no normalise cache, no shard cache, empty
+  // folders), then a rebuild after one changed article
+  const CACHE = join(ROOT, "cache");
+  const TIMINGS = join(ROOT, ".timings.json");
+  const build = (label: string) =>
+    measured(label, ...tsx("scripts/build.ts", "--articles", CORPUS, "--out", OUT, "--content", CONTENT, "--cache", CACHE, "--timings", TIMINGS, "--quiet"));
+  const sayTimings = (): void => {
+    const t = JSON.parse(readFileSync(TIMINGS, "utf8")) as Record<string, number> & { redone: { render: { rendered: number; pages: number }; hantConverted: number; hantPages: number; shards: { label: string; cached: boolean }[] } | null };
+    say(`    inside: normalise ${t.normalise.toFixed(1)} s, render ${t.render.toFixed(1)} s, then index ${t.index.toFixed(1)} s beside Traditional ${t.traditional.toFixed(1)} s (${t.indexAndTraditional.toFixed(1)} s), data files ${t.data.toFixed(1)} s`);
+    const r = t.redone;
+    if (r) say(`    redone: ${r.render.rendered} of ${r.render.pages} pages rendered, ${r.hantConverted} of ${r.hantPages} Traditional pages converted, ${r.shards.filter((x) => !x.cached).length} of ${r.shards.length} index shards indexed (${r.shards.filter((x) => !x.cached).map((x) => x.label).join(", ") || "none"})`);
+  };
   if (!values["no-full"]) {
-    rmSync(OUT, { recursive: true, force: true });
-    const full = await measured("npm run build (one process)", ...tsx("scripts/build.ts", "--articles", CORPUS, "--out", OUT, "--content", CONTENT, "--quiet"));
+    for (const d of [OUT, CONTENT, CACHE, join(ROOT, "pagefind-shards")]) rmSync(d, { recursive: true, force: true });
+    const full = await build("npm run build, cold");
+    full.bytes = dirBytes(OUT);
+    fullSeconds = full.seconds;
+    say("ours, the public command in one process (normalise, render, index + Traditional site, data files)");
     say(row(full));
+    sayTimings();
   }
   const victim = join(CORPUS, readdirSync(CORPUS).filter((d) => !d.startsWith(".")).sort()[0]);
   const one = readdirSync(victim).sort()[0];
   const original = readFileSync(join(victim, one));
   appendFileSync(join(victim, one), "\n会议还强调，要进一步优化营商环境。\n");
   try {
-    const rebuild = await measured("rebuild, 1 article changed", ...tsx("scripts/build.ts", "--articles", CORPUS, "--out", OUT, "--content", CONTENT, "--quiet"));
+    const rebuild = await build("rebuild, 1 article changed");
     say(row(rebuild));
+    sayTimings();
   } finally {
     writeFileSync(join(victim, one), original); // the corpus stays the corpus of N
   }
 
   if (values.browser && !values["no-browser"]) {
-    const s = await firstSearch(OUT, "招商引资", "开发区");
-    if (s) {
-      const kb = (n: number): string => `${(n / 1024).toFixed(0)} KB`;
-      say(`first search in Chromium, the search page (招商引资; ${s.results}):`);
-      say(`  loaded before the query ${kb(s.setupRaw)} (${kb(s.setupGz)} gzipped); by the query ${kb(s.queryRaw)} (${kb(s.queryGz)} gzipped); in all ${kb(s.setupRaw + s.queryRaw)} (${kb(s.setupGz + s.queryGz)} gzipped)`);
-      say(`  Enter → first results on screen: ${s.firstMs.toFixed(0)} ms; a second query (开发区) ${s.secondMs.toFixed(0)} ms; opening /search/?q=招商引资 cold → results ${s.coldMs} ms`);
-    } else say("first search: skipped (no /usr/bin/chromium)");
+    sayFirstSearch(say, await firstSearch(OUT, "招商引资", "开发区"));
   }
 
   if (values.hugo && !values["no-hugo"]) {
@@ -320,7 +342,8 @@ async function main(): Promise<void> {
       say("Hugo 0.111 + Pagefind on the same normalised Markdown (Markdown already normalised; not counted)");
       for (const m of [h, hp, both]) say(row(m));
       say(`Hugo + Pagefind total ${both.seconds.toFixed(1)} s: divide ours by it for the ratio (printed above when the stages ran in this invocation)`);
-      if (stageTotals) say(`ratio ours / (Hugo + Pagefind): render+index ${(stageTotals.renderIndex / both.seconds).toFixed(2)}; with normalisation ${(stageTotals.all / both.seconds).toFixed(2)}`);
+      if (stageTotals) say(`ratio ours / (Hugo + Pagefind), stage by stage: render+index ${(stageTotals.renderIndex / both.seconds).toFixed(2)}; with normalisation ${(stageTotals.all / both.seconds).toFixed(2)}`);
+      if (fullSeconds !== null) say(`ratio ours / (Hugo + Pagefind), the cold one-process build (normalisation and the Traditional site included): ${(fullSeconds / both.seconds).toFixed(2)}`);
     }
   }
   say(`log: ${log}`);

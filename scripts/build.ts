@@ -4,6 +4,7 @@
  *
  * Wires the stages together; nothing below this file reads flags or the environment.
  */
+import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { relative, resolve } from "node:path";
 import { spawn } from "node:child_process";
@@ -27,6 +28,10 @@ async function main(): Promise<number> {
         host: { type: "string", default: "127.0.0.1" },
         quiet: { type: "boolean", default: false },
         "data-only": { type: "boolean", default: false },
+        // where normalised articles are cached by content (default .cache/normalised)
+        cache: { type: "string" },
+        // seconds per stage, as JSON (for scripts/bench.ts)
+        timings: { type: "string" },
         help: { type: "boolean", default: false },
       },
       strict: true,
@@ -46,8 +51,10 @@ async function main(): Promise<number> {
     base: args.base,
     quiet: args.quiet,
     dataOnly: args["data-only"],
+    ...(args.cache ? { cacheDir: args.cache } : {}),
   };
   const result = await build(opts);
+  if (args.timings) writeFileSync(args.timings, `${JSON.stringify({ ...result.timings, redone: result.redone ?? null })}\n`);
   if (!args.serve) return 0;
 
   const port = Number(args.port);

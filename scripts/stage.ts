@@ -12,7 +12,8 @@ import { indexSite } from "../src/site/search-index.ts";
 const [stage, a, b, c] = process.argv.slice(2);
 switch (stage) {
   case "normalise":
-    await build({ articlesDir: a, outDir: b, contentDir: c, dataOnly: true, quiet: true });
+    // cold: no normalise cache
+    await build({ articlesDir: a, outDir: b, contentDir: c, dataOnly: true, quiet: true, cacheDir: null });
     break;
   case "render":
     await renderSite({ contentDir: a, outDir: b, base: "/" });

@@ -35,6 +35,8 @@ export interface BuildResult {
   report: BuildReport;
   articles: ArticleRecord[];
   contentDir: string;
+  /** seconds per stage (index and traditional ran at the same time: indexAndTraditional is their wall time) */
+  timings: Record<"normalise" | "render" | "index" | "traditional" | "indexAndTraditional" | "data" | "total", number>;
   /** what was redone (absent for a data-only build) */
   redone?: { render: RenderResult; hantConverted: number; hantPages: number; shards: { label: string; cached: boolean }[] };
 }
@@ -130,6 +132,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   // the content folder is kept between builds: only changed articles are rewritten, so their files keep their times
   await prepareGeneratedFolder(contentDir, "content folder", [...protect, outDir], [articlesDir], { empty: false });
 
+  const clock = performance.now();
+  const since = (t: number): number => (performance.now() - t) / 1000;
+  const timings: BuildResult["timings"] = { normalise: 0, render: 0, index: 0, traditional: 0, indexAndTraditional: 0, data: 0, total: 0 };
+
   // 1. normalise
   const files = await listFiles(articlesDir);
   log(`normalising ${files.length} files from ${relative(process.cwd(), articlesDir) || "."}`);
@@ -160,6 +166,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   await mkdir(join(contentDir, "articles"), { recursive: true });
   await writeContent(join(contentDir, "articles"), articles);
   const records = sortRecords(articles.map((a) => a.record));
+  timings.normalise = since(clock);
 
   // 2. render and 3. index
   let redone: BuildResult["redone"];
@@ -167,8 +174,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     const { renderSite } = await import("./site/render.ts");
     const { indexSite } = await import("./site/search-index.ts");
     log(`rendering ${records.length} articles with Eleventy`);
+    const tRender = performance.now();
     // the articles in memory, as the content folder's Markdown says them (no need to read it back)
     const rendered = await renderSite({ contentDir, outDir, base, articles: articles.map((a) => ({ slug: a.record.id, data: articleFrontMatter(a), body: `\n${articleBody(a)}\n` })) });
+    timings.render = since(tRender);
     log(
       rendered.incremental
         ? `rendered ${rendered.rendered} of ${rendered.pages} pages whose data changed (${rendered.removed} removed); the rest are as the last build left them`
@@ -178,22 +187,30 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     const { writeTraditionalSite } = await import("./site/traditional.ts");
     const { writeOriginals } = await import("./site/originals.ts");
     log("indexing with Pagefind; writing the Traditional-character pages meanwhile");
+    const tBoth = performance.now();
+    const timed = async <T>(key: "index" | "traditional", p: Promise<T>): Promise<T> => {
+      const r = await p;
+      timings[key] = since(tBoth);
+      return r;
+    };
     const [{ pages, shards }, hant] = await Promise.all([
-      indexSite({
+      timed("index", indexSite({
         outDir,
         contentDir,
         base,
         cacheDir: opts.cacheDir === null ? null : resolve(join(opts.cacheDir ?? join(".cache", "normalised"), "..", "pagefind-shards")),
         maxShardPages: opts.maxShardPages,
-      }),
-      writeTraditionalSite({ outDir, base, records, stateDir: contentDir }).then(async (r) => ({ ...r, originals: await writeOriginals({ articlesDir, outDir, records }) })),
+      })),
+      timed("traditional", writeTraditionalSite({ outDir, base, records, stateDir: contentDir }).then(async (r) => ({ ...r, originals: await writeOriginals({ articlesDir, outDir, records }) }))),
     ]);
+    timings.indexAndTraditional = since(tBoth);
     if (shards && shards.length > 1) log(`search index in ${shards.length} shards: ${shards.map((s) => `${s.label} (${s.pages}${s.cached ? ", unchanged" : ""})`).join(", ")}`);
     redone = { render: rendered, hantConverted: hant.converted, hantPages: hant.pages, shards: (shards ?? []).map((s) => ({ label: s.label, cached: s.cached })) };
     log(`indexed ${pages} pages; ${hant.pages} pages in Traditional characters (hant/, ${hant.converted} converted this time), ${hant.originals} Traditional originals`);
   }
 
   // 4. data files and the report
+  const tData = performance.now();
   await mkdir(join(outDir, "data"), { recursive: true });
   await writeFile(join(outDir, "data", "articles.json"), articlesJson(records));
   await writeFile(join(outDir, "data", "figures.csv"), figuresCsv(records));
@@ -201,8 +218,11 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   await writeFile(join(outDir, "build-report.json"), reportJson(report));
   // the Content-Security-Policy as an HTTP header, for static hosts that read _headers (a <meta> cannot set frame-ancestors)
   if (!opts.dataOnly) await writeFile(join(outDir, "_headers"), headersFile(base));
+  timings.data = since(tData);
+  timings.total = since(clock);
+  if (!opts.dataOnly) log(`took ${timings.total.toFixed(1)} s: normalise ${timings.normalise.toFixed(1)}, render ${timings.render.toFixed(1)}, index ${timings.index.toFixed(1)} and Traditional ${timings.traditional.toFixed(1)} side by side (${timings.indexAndTraditional.toFixed(1)}), data files ${timings.data.toFixed(1)}`);
   if (!opts.quiet) process.stderr.write(summary(report, records.length, outDir));
-  return { report, articles: records, contentDir, redone };
+  return { report, articles: records, contentDir, redone, timings };
 }
 
 /** The end-of-build summary, in plain words: what was built, and every problem with its file. */
