@@ -73,13 +73,13 @@ test("the filter counts the search page reads are the ones Pagefind gives for th
   const page = await browser.newPage();
   // a page that does not load Pagefind itself (the search page has merged the shards already)
   await page.goto(`${server.url}404.html`);
-  const merged = await page.evaluate(async () => {
-    const pf = await import("/pagefind/pagefind.js");
+  const merged = await page.evaluate(async (entry) => {
+    const pf = await import(entry);
     const shards = (await (await fetch("/pagefind/shards.json")).json()) as string[];
     await Promise.all(shards.map((s) => pf.mergeIndex(new URL(s, new URL("/pagefind/", location.href)).href)));
     await pf.init();
     return pf.filters();
-  });
+  }, "/pagefind/pagefind.js");
   await page.close();
   // Pagefind lists a filter's values in its own order: compare as sorted objects
   const sorted = (o: Record<string, Record<string, number>>) =>
