@@ -40,14 +40,7 @@ export interface BuildData {
   inputToken?: string;
 }
 
-/** What addCollection callbacks are handed: one object per build (used here as a cache key only). */
-type CollectionApi = object;
 
-// Eleventy calls every addCollection callback with the same API object per build:
-// compute the archive once for all of them.
-const archives = new WeakMap<object, Archive>();
-const figureArchives = new WeakMap<object, FigureArchive>();
-const plans = new WeakMap<object, RenderPlan>();
 
 const refuse = () => {
   throw new Error("executable front matter is not accepted; use YAML");
@@ -97,11 +90,11 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addFilter("urlEncodePath", (url: string) => url.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c)));
   eleventyConfig.addFilter("yearOf", (d: string | null) => fmt.parseArchiveDate(d).year);
 
-  // ── collections: the archive, computed once ──
-  const archiveOf = (api: CollectionApi): Archive => {
-    let a = archives.get(api);
-    if (!a) {
-      const entries: ArchiveEntry[] = renderInput(build.inputToken).articles.map((input) => {
+  // ── collections: the archive, computed once per render (a render may run Eleventy in batches) ──
+  const job = renderInput(build.inputToken);
+  const archiveOf = (): Archive => {
+    if (!job.archive) {
+      const entries: ArchiveEntry[] = job.articles.map((input) => {
         const record = toRecord(input.data, input.slug);
         return {
           record,
@@ -111,40 +104,25 @@ export default function (eleventyConfig: UserConfig) {
           body: input.body,
         };
       });
-      a = buildArchive(entries, t, { pageSize: build.pageSize, sitemapLimit: build.sitemapLimit });
-      archives.set(api, a);
+      job.archive = buildArchive(entries, t, { pageSize: build.pageSize, sitemapLimit: build.sitemapLimit });
     }
-    return a;
+    return job.archive;
   };
-  eleventyConfig.addCollection("archive", (api: CollectionApi) => archiveOf(api));
-  eleventyConfig.addCollection("archiveListPages", (api: CollectionApi) => archiveOf(api).listPages);
+  eleventyConfig.addCollection("archive", () => archiveOf());
+  eleventyConfig.addCollection("archiveListPages", () => archiveOf().listPages);
 
   // the figures: indicator pages and zone charts (src/site/figures.ts), from the same archive
-  const figuresOf = (api: CollectionApi): FigureArchive => {
-    let f = figureArchives.get(api);
-    if (!f) {
-      f = buildFigureArchive(archiveOf(api), t);
-      figureArchives.set(api, f);
-    }
-    return f;
-  };
-  eleventyConfig.addCollection("figureArchive", (api: CollectionApi) => figuresOf(api));
-  eleventyConfig.addCollection("figurePages", (api: CollectionApi) => figuresOf(api).pages);
+  const figuresOf = (): FigureArchive => (job.figures ??= buildFigureArchive(archiveOf(), t));
+  eleventyConfig.addCollection("figureArchive", () => figuresOf());
+  eleventyConfig.addCollection("figurePages", () => figuresOf().pages);
 
-  // ── what this build renders: every page, or on a rebuild the pages whose data changed ──
-  const planOf = (api: CollectionApi): RenderPlan => {
-    let p = plans.get(api);
-    if (!p) {
-      const job = renderInput(build.inputToken);
-      p = planRender(archiveOf(api), figuresOf(api), job.previous, job.outDir);
-      job.plan = p;
-      plans.set(api, p);
-    }
-    return p;
-  };
-  eleventyConfig.addCollection("renderArticles", (api: CollectionApi) => planOf(api).articles);
-  eleventyConfig.addCollection("renderListPages", (api: CollectionApi) => planOf(api).listPages);
-  eleventyConfig.addCollection("renderFigurePages", (api: CollectionApi) => planOf(api).figurePages);
+  // ── what this run renders: every page, or on a rebuild the pages whose data changed; a large
+  // archive's article pages in batches, the other pages with the first batch ──
+  const planOf = (): RenderPlan => (job.plan ??= planRender(archiveOf(), figuresOf(), job.previous, job.outDir));
+  const batch = (): NonNullable<typeof job.batch> => job.batch ?? { from: 0, to: Infinity, others: true };
+  eleventyConfig.addCollection("renderArticles", () => planOf().articles.slice(batch().from, batch().to));
+  eleventyConfig.addCollection("renderListPages", () => (batch().others ? planOf().listPages : []));
+  eleventyConfig.addCollection("renderFigurePages", () => (batch().others ? planOf().figurePages : []));
   // each figure's quote on its article page becomes the target of /articles/<id>/#fig-N
   eleventyConfig.addTransform("figure-marks", function (this: { page?: { url?: unknown; outputPath?: unknown } }, content: string) {
     const url = this.page?.url;
@@ -152,10 +130,7 @@ export default function (eleventyConfig: UserConfig) {
     return typeof url === "string" && url.startsWith("/articles/") && typeof out === "string" && out.endsWith(".html") ? markFigureQuotes(content) : content;
   });
 
-  eleventyConfig.addCollection("archiveSitemaps", (api: CollectionApi) => {
-    const a = archiveOf(api);
-    return sitemapFiles([...a.pageUrls, ...figuresOf(api).pageUrls], build.sitemapLimit);
-  });
+  eleventyConfig.addCollection("archiveSitemaps", () => sitemapFiles([...archiveOf().pageUrls, ...figuresOf().pageUrls], build.sitemapLimit));
 
   // ── page templates from templates/pages, as virtual templates ──
   // Eleventy compiles a paginated template's text anew for every page it makes (Nunjucks is

@@ -25,7 +25,11 @@ export interface RenderJob {
   outDir: string;
   /** the page fingerprints of the last build into this folder; null: render every page */
   previous: Readonly<Record<string, string>> | null;
-  /** set by .eleventy.ts: what it renders (src/site/render-plan.ts) */
+  /** which part of the plan this Eleventy run renders (all of it when absent) */
+  batch?: { from: number; to: number; others: boolean };
+  /** set by .eleventy.ts on the first run, kept for the next batches */
+  archive?: import("./archive.ts").Archive;
+  figures?: import("./figures.ts").FigureArchive;
   plan?: import("./render-plan.ts").RenderPlan;
 }
 
@@ -38,11 +42,9 @@ export function registerRenderInput(job: RenderJob): string {
   return token;
 }
 
-const NO_JOB: RenderJob = { articles: [], outDir: "", previous: null };
-
-/** The render registered under `token`; an empty one for a token not (or no longer) registered. */
+/** The render registered under `token`; a new empty one for a token not (or no longer) registered. */
 export function renderInput(token: string | undefined): RenderJob {
-  return (token && inputs.get(token)) || NO_JOB;
+  return (token && inputs.get(token)) || { articles: [], outDir: "", previous: null };
 }
 
 export function releaseRenderInput(token: string): void {

@@ -33,7 +33,7 @@ async function files(dir: string): Promise<string[]> {
 const read = (dir: string, file: string) => readFile(join(dir, file), "utf8");
 const load = async (dir: string, file: string) => cheerio.load(await read(dir, file));
 
-async function build(name: string, base: string, extra: { pageSize?: number; sitemapLimit?: number } = {}): Promise<string> {
+async function build(name: string, base: string, extra: { pageSize?: number; sitemapLimit?: number; articlesPerRun?: number } = {}): Promise<string> {
   const contentDir = join(tmp, `${name}-content`);
   await cp(FIXTURE, contentDir, { recursive: true });
   const outDir = join(tmp, name);
@@ -395,6 +395,13 @@ describe("builds", () => {
     const digest = async (dir: string) =>
       Promise.all((await files(dir)).map(async (f) => `${f} ${createHash("sha256").update(await readFile(join(dir, f))).digest("hex")}`));
     assert.deepEqual(await digest(again), await digest(root));
+  });
+
+  it("are the same when Eleventy makes the article pages in batches (3 per run) as in one run", async () => {
+    const batched = await build("batched", "/", { articlesPerRun: 3 });
+    const digest = async (dir: string) =>
+      Promise.all((await files(dir)).map(async (f) => `${f} ${createHash("sha256").update(await readFile(join(dir, f))).digest("hex")}`));
+    assert.deepEqual(await digest(batched), await digest(root));
   });
 
   it("leave nothing of an earlier build behind, and never empty a folder they did not write", async () => {
