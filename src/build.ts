@@ -8,7 +8,7 @@ import { normaliseInParallel } from "./pipeline/pool.ts";
 import { NormaliseCache } from "./pipeline/cache.ts";
 import { sha256 } from "./pipeline/ids.ts";
 import { articleBody, articleFrontMatter, articleMarkdown } from "./output/markdown.ts";
-import { articlesJson, figuresCsv, figuresJson, reportJson, sortRecords } from "./output/data.ts";
+import { articlesJsonChunks, figuresCsvChunks, figuresJsonChunks, reportJson, sortRecords, writeChunks } from "./output/data.ts";
 import { headersFile } from "./output/headers.ts";
 import { Progress } from "./progress.ts";
 import { normaliseBase, prepareGeneratedFolder } from "./output-folder.ts";
@@ -154,9 +154,12 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   if (cache) await mapLimit(misses.map((m, n) => [m.key, fresh[n]] as const), IO_CONCURRENCY, ([key, r]) => cache.put(key, r));
   let k = 0;
   const normalised = inputs.map((i) => i.hit ?? fresh[k++]);
+  const counts = { files: inputs.length, normalised: misses.length };
+  inputs.length = 0; // the raw bytes are not needed any more (420 MB at 100k articles)
+  misses.length = 0;
   progress.stop();
   if (cache) {
-    log(`normalised ${misses.length} files, ${inputs.length - misses.length} unchanged (cached)`);
+    log(`normalised ${counts.normalised} files, ${counts.files - counts.normalised} unchanged (cached)`);
     await cache.dropStaleVersions();
   }
   uniqueIds(normalised, base);
@@ -212,9 +215,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   // 4. data files and the report
   const tData = performance.now();
   await mkdir(join(outDir, "data"), { recursive: true });
-  await writeFile(join(outDir, "data", "articles.json"), articlesJson(records));
-  await writeFile(join(outDir, "data", "figures.csv"), figuresCsv(records));
-  await writeFile(join(outDir, "data", "figures.json"), figuresJson(records));
+  // streamed: at 100k articles these are larger than one string may be
+  await writeChunks(join(outDir, "data", "articles.json"), articlesJsonChunks(records));
+  await writeChunks(join(outDir, "data", "figures.csv"), figuresCsvChunks(records));
+  await writeChunks(join(outDir, "data", "figures.json"), figuresJsonChunks(records));
   await writeFile(join(outDir, "build-report.json"), reportJson(report));
   // the Content-Security-Policy as an HTTP header, for static hosts that read _headers (a <meta> cannot set frame-ancestors)
   if (!opts.dataOnly) await writeFile(join(outDir, "_headers"), headersFile(base));

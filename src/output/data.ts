@@ -1,3 +1,5 @@
+import { createWriteStream } from "node:fs";
+import { once } from "node:events";
 import type { ArticleRecord, BuildReport } from "../types.ts";
 
 /** Records sorted by date then id; undated records last (never dropped). */
@@ -12,8 +14,20 @@ export function sortRecords(records: ArticleRecord[]): ArticleRecord[] {
   });
 }
 
+/** data/articles.json in pieces: the same text as JSON.stringify(sorted, null, 2) + "\n", without one string of it all. */
+export function* articlesJsonChunks(records: ArticleRecord[]): Generator<string> {
+  const sorted = sortRecords(records);
+  if (sorted.length === 0) {
+    yield "[]\n";
+    return;
+  }
+  yield "[\n";
+  for (let i = 0; i < sorted.length; i++) yield `${i ? ",\n" : ""}${JSON.stringify(sorted[i], null, 2).replace(/^/gm, "  ")}`;
+  yield "\n]\n";
+}
+
 export function articlesJson(records: ArticleRecord[]): string {
-  return `${JSON.stringify(sortRecords(records), null, 2)}\n`;
+  return [...articlesJsonChunks(records)].join("");
 }
 
 /** A CSV cell: quoted when needed; text that a spreadsheet would run as a formula is defused. */
@@ -76,19 +90,60 @@ const NUMERIC_COLUMNS: ReadonlySet<string> = new Set(["n", "value", "baseValue",
  * CRLF line ends, RFC 4180 quoting; text that a spreadsheet would run as a
  * formula is defused. true/false for target and uncertain.
  */
-export function figuresCsv(records: ArticleRecord[]): string {
-  const lines = [FIGURE_COLUMNS.join(",")];
+export function* figuresCsvChunks(records: ArticleRecord[]): Generator<string> {
+  yield `\uFEFF${FIGURE_COLUMNS.join(",")}\r\n`;
   for (const row of figureRows(records)) {
-    lines.push(FIGURE_COLUMNS.map((c) => (typeof row[c] === "boolean" ? String(row[c]) : cell(row[c], !NUMERIC_COLUMNS.has(c)))).join(","));
+    yield `${FIGURE_COLUMNS.map((c) => (typeof row[c] === "boolean" ? String(row[c]) : cell(row[c], !NUMERIC_COLUMNS.has(c)))).join(",")}\r\n`;
   }
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}
+
+export function figuresCsv(records: ArticleRecord[]): string {
+  return [...figuresCsvChunks(records)].join("");
 }
 
 /** The same rows as JSON: an array with one object per line (a million figures stay readable and streamable). */
-export function figuresJson(records: ArticleRecord[]): string {
+export function* figuresJsonChunks(records: ArticleRecord[]): Generator<string> {
   const rows = figureRows(records);
-  if (rows.length === 0) return "[]\n";
-  return `[\n${rows.map((r) => JSON.stringify(r)).join(",\n")}\n]\n`;
+  if (rows.length === 0) {
+    yield "[]\n";
+    return;
+  }
+  yield "[\n";
+  for (let i = 0; i < rows.length; i++) yield `${i ? ",\n" : ""}${JSON.stringify(rows[i])}`;
+  yield "\n]\n";
+}
+
+export function figuresJson(records: ArticleRecord[]): string {
+  return [...figuresJsonChunks(records)].join("");
+}
+
+/**
+ * Writes a file from pieces of text, a megabyte at a time: a 100k-article archive's
+ * data files are larger than the longest string V8 can hold (~512 MB).
+ */
+export async function writeChunks(path: string, chunks: Iterable<string>): Promise<void> {
+  const out = createWriteStream(path);
+  const failed = once(out, "error").then(([err]: unknown[]) => {
+    throw err;
+  });
+  failed.catch(() => {});
+  let buffer: string[] = [];
+  let size = 0;
+  const flush = async (): Promise<void> => {
+    if (buffer.length === 0) return;
+    const ok = out.write(buffer.join(""));
+    buffer = [];
+    size = 0;
+    if (!ok) await Promise.race([once(out, "drain"), failed]);
+  };
+  for (const c of chunks) {
+    buffer.push(c);
+    size += c.length;
+    if (size >= 1 << 20) await flush();
+  }
+  await flush();
+  out.end();
+  await Promise.race([once(out, "finish"), failed]);
 }
 
 export function reportJson(report: BuildReport): string {

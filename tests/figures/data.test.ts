@@ -85,3 +85,26 @@ describe("data/figures.csv and data/figures.json", () => {
     assert.equal(figuresJson([]), "[]\n");
   });
 });
+
+describe("data files written in pieces", () => {
+  it("are the same bytes as the whole strings (articles.json, figures.csv, figures.json)", async () => {
+    const { mkdtemp, readFile, rm } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { articlesJson, articlesJsonChunks, figuresCsvChunks, figuresJsonChunks, sortRecords, writeChunks } = await import("../../src/output/data.ts");
+    const dir = await mkdtemp(join(tmpdir(), "data-chunks-"));
+    try {
+      for (const records of [RECORDS, []]) {
+        await writeChunks(join(dir, "a.json"), articlesJsonChunks(records));
+        await writeChunks(join(dir, "f.csv"), figuresCsvChunks(records));
+        await writeChunks(join(dir, "f.json"), figuresJsonChunks(records));
+        assert.equal(await readFile(join(dir, "a.json"), "utf8"), `${JSON.stringify(sortRecords(records), null, 2)}\n`);
+        assert.equal(await readFile(join(dir, "a.json"), "utf8"), articlesJson(records));
+        assert.equal(await readFile(join(dir, "f.csv"), "utf8"), figuresCsv(records));
+        assert.equal(await readFile(join(dir, "f.json"), "utf8"), figuresJson(records));
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
