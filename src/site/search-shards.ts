@@ -12,7 +12,7 @@
  * copied from the shard cache instead of being indexed again.
  */
 import { createHash } from "node:crypto";
-import { cp, mkdir, readFile, readdir, rm, utimes, writeFile } from "node:fs/promises";
+import { cp, mkdir, open, readFile, readdir, rm, utimes, writeFile } from "node:fs/promises";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -76,13 +76,34 @@ const FILTER_META = /data-pagefind-filter="([\w-]+)\[content\]"\s+content="([^"]
 /** Counts of the article pages per filter value: { zone: { 鹤壁…: 12 }, year: { … } }. */
 export type FilterCounts = Record<string, Record<string, number>>;
 
+/**
+ * The start of a page, far enough to hold its <head> and the opening of its indexed part
+ * (article pages: ~4 KB in); the whole page when that is not enough. Reading every article
+ * page whole (400 MB at 10k) only to find its year took seconds.
+ */
+async function readHead(path: string): Promise<string | null> {
+  let fh;
+  try {
+    fh = await open(path, "r");
+    const buf = Buffer.alloc(32 * 1024);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    const text = buf.subarray(0, bytesRead).toString("utf8");
+    if (bytesRead < buf.length || text.includes("data-pagefind-body")) return text;
+    return await readFile(path, "utf8");
+  } catch {
+    return null;
+  } finally {
+    await fh?.close();
+  }
+}
+
 async function articlePages(site: string, counts: FilterCounts = {}): Promise<PageYear[]> {
   const dir = join(site, "articles");
   if (!existsSync(dir)) return [];
   const out: PageYear[] = [];
   for (const id of (await readdir(dir)).sort()) {
     const path = join("articles", id, "index.html");
-    const html = await readFile(join(site, path), "utf8").catch(() => null);
+    const html = await readHead(join(site, path));
     if (html === null || !html.includes("data-pagefind-body")) continue;
     out.push({ path, year: YEAR_META.exec(html)?.[1] ?? null });
     const head = html.slice(0, html.indexOf("</head>") >>> 0);
@@ -131,10 +152,21 @@ export interface ShardResult {
   seconds: number;
 }
 
-async function shardKey(shard: ShardPlan, opts: ShardOptions, site: string): Promise<string> {
+/** The digest of each article's Markdown, as the build wrote it (content-state.json), or null. */
+async function contentDigests(contentDir: string | undefined): Promise<Record<string, string> | null> {
+  if (!contentDir) return null;
+  return (await readFile(join(contentDir, "content-state.json"), "utf8").then(JSON.parse, () => null)) as Record<string, string> | null;
+}
+
+async function shardKey(shard: ShardPlan, opts: ShardOptions, site: string, digests: Record<string, string> | null): Promise<string> {
   const h = createHash("sha256").update(siteVersion()).update(opts.base ?? "/").update(shard.label);
   for (const page of shard.pages) {
     const id = page.split("/")[1];
+    const known = digests?.[`${id}.md`];
+    if (known) {
+      h.update(page).update(known);
+      continue;
+    }
     const md = opts.contentDir ? join(opts.contentDir, "articles", `${id}.md`) : join(site, page);
     h.update(page).update(await readFile(md).catch(() => Buffer.from("missing")));
   }
@@ -211,12 +243,13 @@ export async function indexShards(opts: ShardOptions): Promise<{ pages: number; 
   if (plan.length === 0) await rm(join(site, "pagefind"), { recursive: true, force: true });
 
   const results: ShardResult[] = new Array(plan.length);
+  const digests = await contentDigests(opts.contentDir);
   const toIndex: { n: number; shard: ShardPlan; outputPath: string; cached: string | null; t0: number }[] = [];
   for (const [n, shard] of plan.entries()) {
     const t0 = performance.now();
     const rel = outputOf(n, shard);
     const outputPath = join(site, rel);
-    const key = opts.cacheDir || statePath ? await shardKey(shard, opts, site) : null;
+    const key = opts.cacheDir || statePath ? await shardKey(shard, opts, site, digests) : null;
     const cached = key && opts.cacheDir ? join(resolve(opts.cacheDir), key) : null;
     if (key) state.outputs[rel] = key;
     if (key && last.outputs[rel] === key && existsSync(join(outputPath, "pagefind-entry.json"))) {
