@@ -11,7 +11,7 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { build } from "../src/build.ts";
 
-const USAGE = `usage: npm run build -- [--articles DIR] [--out DIR] [--base /prefix/] [--quiet]
+const USAGE = `usage: npm run build -- [--articles DIR] [--out DIR] [--base /prefix/] [--shard-pages 8000] [--quiet]
        npm run serve -- [same options] [--port 8080] [--host 127.0.0.1]`;
 
 async function main(): Promise<number> {
@@ -28,6 +28,8 @@ async function main(): Promise<number> {
         host: { type: "string", default: "127.0.0.1" },
         quiet: { type: "boolean", default: false },
         "data-only": { type: "boolean", default: false },
+        // article pages per search-index shard (Pagefind run); fewer, larger shards make a first search lighter and need more memory
+        "shard-pages": { type: "string" },
         // where normalised articles are cached by content (default .cache/normalised)
         cache: { type: "string" },
         // seconds per stage, as JSON (for scripts/bench.ts)
@@ -52,7 +54,12 @@ async function main(): Promise<number> {
     quiet: args.quiet,
     dataOnly: args["data-only"],
     ...(args.cache ? { cacheDir: args.cache } : {}),
+    ...(args["shard-pages"] ? { maxShardPages: Number(args["shard-pages"]) } : {}),
   };
+  if (opts.maxShardPages !== undefined && !(Number.isInteger(opts.maxShardPages) && opts.maxShardPages > 0)) {
+    console.error(`--shard-pages ${args["shard-pages"]}: a positive whole number, please`);
+    return 2;
+  }
   const result = await build(opts);
   if (args.timings) writeFileSync(args.timings, `${JSON.stringify({ ...result.timings, redone: result.redone ?? null })}\n`);
   if (!args.serve) return 0;
@@ -68,6 +75,7 @@ async function main(): Promise<number> {
   const rebuildArgs = [
     "--import", "tsx", fileURLToPath(import.meta.url),
     "--articles", opts.articlesDir, "--out", opts.outDir, "--content", result.contentDir, "--base", opts.base ?? "/",
+    ...(args["shard-pages"] ? ["--shard-pages", args["shard-pages"]] : []),
   ];
   const server = await serveSite({
     outDir: resolve(opts.outDir),
