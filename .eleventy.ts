@@ -118,7 +118,8 @@ export default function (eleventyConfig: UserConfig) {
 
   // ── what this run renders: every page, or on a rebuild the pages whose data changed; a large
   // archive's article pages in batches, the other pages with the first batch ──
-  const planOf = (): RenderPlan => (job.plan ??= planRender(archiveOf(), figuresOf(), job.previous, job.outDir));
+  const sitemapsOf = () => (job.sitemaps ??= sitemapFiles([...archiveOf().pageUrls, ...figuresOf().pageUrls], build.sitemapLimit));
+  const planOf = (): RenderPlan => (job.plan ??= planRender(archiveOf(), figuresOf(), job.previous, job.outDir, sitemapsOf().map((f) => f.url)));
   const batch = (): NonNullable<typeof job.batch> => job.batch ?? { from: 0, to: Infinity, others: true };
   eleventyConfig.addCollection("renderArticles", () => planOf().articles.slice(batch().from, batch().to));
   eleventyConfig.addCollection("renderListPages", () => (batch().others ? planOf().listPages : []));
@@ -130,7 +131,7 @@ export default function (eleventyConfig: UserConfig) {
     return typeof url === "string" && url.startsWith("/articles/") && typeof out === "string" && out.endsWith(".html") ? markFigureQuotes(content) : content;
   });
 
-  eleventyConfig.addCollection("archiveSitemaps", () => sitemapFiles([...archiveOf().pageUrls, ...figuresOf().pageUrls], build.sitemapLimit));
+  eleventyConfig.addCollection("archiveSitemaps", () => sitemapsOf());
 
   // ── page templates from templates/pages, as virtual templates ──
   // Eleventy compiles a paginated template's text anew for every page it makes (Nunjucks is

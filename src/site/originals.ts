@@ -6,7 +6,7 @@
  * run; an HTML input is given as the text of its blocks, not its markup.
  * The article page links to it (templates/_includes/layouts/article.njk).
  */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { decodeBytes, htmlToBlocks } from "../ingest/index.ts";
 import { sha256 } from "../pipeline/ids.ts";
@@ -33,16 +33,30 @@ export function originalText(file: string, bytes: Uint8Array): string | null {
 export async function writeOriginals(opts: OriginalsOptions): Promise<number> {
   const wanted = new Map<string, string>();
   for (const r of opts.records) if (r.script === "Hant") wanted.set(r.source.sha256, r.source.file);
-  if (wanted.size === 0) return 0;
   const dir = join(opts.outDir, ORIGINALS_DIR);
+  // the output folder is kept between builds: an original no article names any more goes
+  const keep = new Set([...wanted.keys()].map((sha) => `${sha}.txt`));
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    if (!keep.has(name)) await rm(join(dir, name), { force: true });
+  }
+  if (wanted.size === 0) {
+    await rm(dir, { recursive: true, force: true });
+    return 0;
+  }
   await mkdir(dir, { recursive: true });
   let written = 0;
   for (const [sha, file] of wanted) {
     const bytes = await readFile(join(opts.articlesDir, file)).catch(() => null);
     // the file changed or went away since it was read: offer nothing rather than another text
-    if (!bytes || sha256(bytes) !== sha) continue;
+    if (!bytes || sha256(bytes) !== sha) {
+      await rm(join(dir, `${sha}.txt`), { force: true });
+      continue;
+    }
     const text = originalText(file, bytes);
-    if (text === null) continue;
+    if (text === null) {
+      await rm(join(dir, `${sha}.txt`), { force: true });
+      continue;
+    }
     await writeFile(join(dir, `${sha}.txt`), `\uFEFF${text.endsWith("\n") ? text : `${text}\n`}`);
     written++;
   }

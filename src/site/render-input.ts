@@ -31,6 +31,7 @@ export interface RenderJob {
   archive?: import("./archive.ts").Archive;
   figures?: import("./figures.ts").FigureArchive;
   plan?: import("./render-plan.ts").RenderPlan;
+  sitemaps?: import("./archive.ts").SitemapFile[];
 }
 
 const inputs = new Map<string, RenderJob>();

@@ -116,8 +116,16 @@ export interface RenderPlan {
  * The pages to render: all of them without a previous build's fingerprints,
  * else those whose fingerprint changed or whose file is missing.
  */
-export function planRender(archive: Archive, figures: FigureArchive, previous: Readonly<Record<string, string>> | null, outDir: string): RenderPlan {
+export function planRender(
+  archive: Archive,
+  figures: FigureArchive,
+  previous: Readonly<Record<string, string>> | null,
+  outDir: string,
+  /** files rendered on every build whose number varies (the sitemap parts): tracked so that one no longer made is removed */
+  alwaysRendered: readonly string[] = [],
+): RenderPlan {
   const fingerprints = pageFingerprints(archive, figures);
+  for (const url of alwaysRendered) fingerprints.set(url, "always");
   const wanted = (url: string): boolean => !previous || previous[url] !== fingerprints.get(url) || !existsSync(outputFileOf(outDir, url));
   const gone = previous ? Object.keys(previous).filter((url) => !fingerprints.has(url)) : [];
   return {

@@ -143,7 +143,7 @@ export async function renderSite(opts: RenderOptions): Promise<RenderResult> {
   return {
     incremental,
     rendered: plan.articles.length + plan.listPages.length + plan.figurePages.length,
-    pages: plan.fingerprints.size,
+    pages: [...plan.fingerprints.values()].filter((v) => v !== "always").length,
     removed: plan.gone.length,
   };
 }

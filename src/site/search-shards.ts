@@ -267,8 +267,9 @@ export async function indexShards(opts: ShardOptions): Promise<{ pages: number; 
   }
   // the shards to index, two at a time (one in this thread when there is only one)
   let next = 0;
+  let failed = false;
   const runner = async (): Promise<void> => {
-    while (next < toIndex.length) {
+    while (next < toIndex.length && !failed) {
       const t = toIndex[next++];
       if (toIndex.length === 1) await indexOne(site, t.shard, t.outputPath);
       else await indexInWorker(site, t.shard, t.outputPath);
@@ -280,7 +281,15 @@ export async function indexShards(opts: ShardOptions): Promise<{ pages: number; 
       results[t.n] = { label: t.shard.label, pages: t.shard.pages.length, cached: false, seconds: (performance.now() - t.t0) / 1000 };
     }
   };
-  await Promise.all(Array.from({ length: Math.min(parallelRuns(), toIndex.length) }, runner));
+  // the first failure stops the other runner taking more shards
+  await Promise.all(
+    Array.from({ length: Math.min(parallelRuns(), toIndex.length) }, () =>
+      runner().catch((err: unknown) => {
+        failed = true;
+        throw err;
+      }),
+    ),
+  );
   if (plan.length === 0) {
     // no article yet: an empty index, so the search page still loads
     await indexOne(site, { label: "all", pages: [] }, join(site, "pagefind"));

@@ -59,7 +59,7 @@ export interface TraditionalResult {
 }
 
 /** Top-level folders that are not pages (and that Pagefind may be rewriting meanwhile). */
-const NOT_PAGES = new Set([HANT_DIR, "pagefind", "assets", "data", "originals"]);
+const NOT_PAGES = new Set([HANT_DIR, "pagefind", "pagefind-shards", "assets", "data", "originals"]);
 
 /** Files of the rendered site that get a Traditional copy: every HTML page and the feed. */
 async function pagesOf(outDir: string): Promise<string[]> {

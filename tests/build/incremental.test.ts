@@ -92,6 +92,19 @@ describe("rebuilds", () => {
     }
   });
 
+  it("after a Traditional-script article comes and goes, keep its original only while it is there, and match a cold build", async () => {
+    const OpenCC = await import("opencc-js");
+    const toHant = OpenCC.Converter({ from: "cn", to: "tw" });
+    const names = (await readdir(arts)).sort();
+    await writeFile(join(arts, "zz-hant.txt"), toHant((await readFile(join(arts, names[0]), "utf8")).replaceAll("鹤壁", "安阳")));
+    const withIt = await rebuildMatchesCold(site);
+    assert.equal(withIt.articles.some((r) => r.script === "Hant"), true, "the Traditional article was not read as Traditional");
+    assert.ok((await listTree(site)).some((f) => f.startsWith("originals/")), "no original offered");
+    await rm(join(arts, "zz-hant.txt"));
+    await rebuildMatchesCold(site);
+    assert.equal((await listTree(site)).some((f) => f.startsWith("originals/")), false, "the original of a removed article is still offered");
+  });
+
   it("render every page again when an option every page depends on changes", async () => {
     const other = await quietBuild(site, "/prefix/");
     assert.equal(other.redone!.render.incremental, false);
