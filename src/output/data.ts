@@ -136,12 +136,17 @@ export async function writeChunks(path: string, chunks: Iterable<string>): Promi
     size = 0;
     if (!ok) await Promise.race([once(out, "drain"), failed]);
   };
-  for (const c of chunks) {
-    buffer.push(c);
-    size += c.length;
-    if (size >= 1 << 20) await flush();
+  try {
+    for (const c of chunks) {
+      buffer.push(c);
+      size += c.length;
+      if (size >= 1 << 20) await flush();
+    }
+    await flush();
+  } catch (err) {
+    out.destroy(); // no open file left behind when the pieces could not be made
+    throw err;
   }
-  await flush();
   out.end();
   await Promise.race([once(out, "finish"), failed]);
 }
