@@ -14,16 +14,23 @@ export function sortRecords(records: ArticleRecord[]): ArticleRecord[] {
   });
 }
 
-/** data/articles.json in pieces: the same text as JSON.stringify(sorted, null, 2) + "\n", without one string of it all. */
-export function* articlesJsonChunks(records: ArticleRecord[]): Generator<string> {
-  const sorted = sortRecords(records);
-  if (sorted.length === 0) {
+/**
+ * A JSON array in pieces, one element per piece: "[\n" el ",\n" el … "\n]\n", or "[]\n" when empty.
+ * The data files are written from these without one string of them all.
+ */
+function* jsonArrayChunks<T>(items: readonly T[], element: (item: T) => string): Generator<string> {
+  if (items.length === 0) {
     yield "[]\n";
     return;
   }
   yield "[\n";
-  for (let i = 0; i < sorted.length; i++) yield `${i ? ",\n" : ""}${JSON.stringify(sorted[i], null, 2).replace(/^/gm, "  ")}`;
+  for (let i = 0; i < items.length; i++) yield `${i ? ",\n" : ""}${element(items[i])}`;
   yield "\n]\n";
+}
+
+/** data/articles.json in pieces: the same text as JSON.stringify(sorted, null, 2) + "\n". */
+export function articlesJsonChunks(records: ArticleRecord[]): Generator<string> {
+  return jsonArrayChunks(sortRecords(records), (r) => JSON.stringify(r, null, 2).replace(/^/gm, "  "));
 }
 
 export function articlesJson(records: ArticleRecord[]): string {
@@ -102,15 +109,8 @@ export function figuresCsv(records: ArticleRecord[]): string {
 }
 
 /** The same rows as JSON: an array with one object per line (a million figures stay readable and streamable). */
-export function* figuresJsonChunks(records: ArticleRecord[]): Generator<string> {
-  const rows = figureRows(records);
-  if (rows.length === 0) {
-    yield "[]\n";
-    return;
-  }
-  yield "[\n";
-  for (let i = 0; i < rows.length; i++) yield `${i ? ",\n" : ""}${JSON.stringify(rows[i])}`;
-  yield "\n]\n";
+export function figuresJsonChunks(records: ArticleRecord[]): Generator<string> {
+  return jsonArrayChunks(figureRows(records), (row) => JSON.stringify(row));
 }
 
 export function figuresJson(records: ArticleRecord[]): string {
