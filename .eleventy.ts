@@ -109,12 +109,10 @@ export default function (eleventyConfig: UserConfig) {
     return job.archive;
   };
   eleventyConfig.addCollection("archive", () => archiveOf());
-  eleventyConfig.addCollection("archiveListPages", () => archiveOf().listPages);
 
   // the figures: indicator pages and zone charts (src/site/figures.ts), from the same archive
   const figuresOf = (): FigureArchive => (job.figures ??= buildFigureArchive(archiveOf(), t));
   eleventyConfig.addCollection("figureArchive", () => figuresOf());
-  eleventyConfig.addCollection("figurePages", () => figuresOf().pages);
 
   // ── what this run renders: every page, or on a rebuild the pages whose data changed; a large
   // archive's article pages in batches, the other pages with the first batch ──

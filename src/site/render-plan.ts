@@ -146,7 +146,14 @@ const ROOT = join(HERE, "..", "..");
  * opencc-js's versions, the Traditional overrides, and the build's options.
  */
 export function siteVersion(options: unknown): string {
-  const h = createHash("sha256").update(JSON.stringify(options));
+  return createHash("sha256").update(codeVersion()).update(JSON.stringify(options)).digest("hex").slice(0, 24);
+}
+
+let codeHash: string | null = null;
+/** The files part of siteVersion, read once per process. */
+function codeVersion(): string {
+  if (codeHash) return codeHash;
+  const h = createHash("sha256");
   const walk = (p: string): void => {
     if (!existsSync(p)) return;
     if (statSync(p).isDirectory()) for (const n of readdirSync(p).sort()) walk(join(p, n));
@@ -155,5 +162,6 @@ export function siteVersion(options: unknown): string {
   for (const p of ["templates", "src/site", "src/types.ts", ".eleventy.ts", "node_modules/@11ty/eleventy/package.json", "node_modules/markdown-it/package.json", "node_modules/nunjucks/package.json", "src/data/opencc-overrides.ts", "node_modules/opencc-js/package.json"]) {
     walk(join(ROOT, p));
   }
-  return h.digest("hex").slice(0, 24);
+  codeHash = h.digest("hex");
+  return codeHash;
 }

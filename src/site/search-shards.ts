@@ -13,14 +13,14 @@
  */
 import { createHash } from "node:crypto";
 import { cp, mkdir, open, readFile, readdir, rm, utimes, writeFile } from "node:fs/promises";
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import * as pagefind from "pagefind";
 import type { IndexTask } from "./index-worker.ts";
 import { unescapeHtml } from "./figure-marks.ts";
+import { siteVersion } from "./render-plan.ts";
 
 export interface ShardPlan {
   /** years it holds, e.g. "2005-2009", "2013", "undated" */
@@ -116,21 +116,8 @@ async function articlePages(site: string, counts: FilterCounts = {}): Promise<Pa
   return out;
 }
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-let templatesHash: string | null = null;
-/** What else decides a page's indexed content: templates, site code, Pagefind's version. */
-function siteVersion(): string {
-  if (templatesHash) return templatesHash;
-  const h = createHash("sha256");
-  const walk = (p: string): void => {
-    if (!existsSync(p)) return;
-    if (statSync(p).isDirectory()) for (const n of readdirSync(p).sort()) walk(join(p, n));
-    else h.update(p).update(readFileSync(p));
-  };
-  for (const p of [join(HERE, "..", "..", "templates"), HERE, join(HERE, "..", "..", ".eleventy.ts"), join(HERE, "..", "..", "node_modules", "pagefind", "package.json")]) walk(p);
-  templatesHash = h.digest("hex");
-  return templatesHash;
-}
+/** Pagefind's version: with the site's code and templates (siteVersion), what else decides a shard's content. */
+const PAGEFIND_VERSION = (JSON.parse(readFileSync(new URL("../../node_modules/pagefind/package.json", import.meta.url), "utf8")) as { version: string }).version;
 
 export interface ShardOptions {
   outDir: string;
@@ -159,7 +146,7 @@ async function contentDigests(contentDir: string | undefined): Promise<Record<st
 }
 
 async function shardKey(shard: ShardPlan, opts: ShardOptions, site: string, digests: Record<string, string> | null): Promise<string> {
-  const h = createHash("sha256").update(siteVersion()).update(opts.base ?? "/").update(shard.label);
+  const h = createHash("sha256").update(siteVersion({ pagefind: PAGEFIND_VERSION })).update(opts.base ?? "/").update(shard.label);
   for (const page of shard.pages) {
     const id = page.split("/")[1];
     const known = digests?.[`${id}.md`];
