@@ -1,4 +1,4 @@
-import { Worker } from "node:worker_threads";
+import { tsWorker } from "../workers.ts";
 import { availableParallelism } from "node:os";
 import type { NormalisedFile } from "./normalise-file.ts";
 import { normaliseFile } from "./normalise-file.ts";
@@ -33,7 +33,7 @@ export async function normaliseInParallel(jobs: readonly Job[], base: string, on
     return out;
   }
   // the worker is TypeScript too: load it through tsx, as the main thread is
-  const workers = Array.from({ length: threads }, () => new Worker(new URL("./worker-entry.mjs", import.meta.url)));
+  const workers = Array.from({ length: threads }, () => tsWorker(new URL("./worker.ts", import.meta.url)));
   try {
     let next = 0;
     await Promise.all(

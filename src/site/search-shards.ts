@@ -16,11 +16,11 @@ import { cp, mkdir, open, readFile, readdir, rm, utimes, writeFile } from "node:
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
 import * as pagefind from "pagefind";
 import type { IndexTask } from "./index-worker.ts";
 import { unescapeHtml } from "./figure-marks.ts";
 import { siteVersion } from "./render-plan.ts";
+import { runTask } from "../workers.ts";
 
 export interface ShardPlan {
   /** years it holds, e.g. "2005-2009", "2013", "undated" */
@@ -188,17 +188,7 @@ export async function indexOne(site: string, shard: ShardPlan, outputPath: strin
 
 /** Index one shard in a worker thread (its own Pagefind process). */
 function indexInWorker(site: string, shard: ShardPlan, outputPath: string): Promise<void> {
-  return new Promise<void>((resolvePromise, reject) => {
-    const worker = new Worker(new URL("./index-worker-entry.mjs", import.meta.url));
-    worker.once("message", (m: { ok: true } | { error: string }) => {
-      void worker.terminate();
-      if ("error" in m) reject(new Error(m.error));
-      else resolvePromise();
-    });
-    worker.once("error", reject);
-    worker.once("exit", (code) => reject(new Error(`a search-index worker stopped (exit ${code})`)));
-    worker.postMessage({ site, shard, outputPath } satisfies IndexTask);
-  });
+  return runTask<void>(new URL("./index-worker.ts", import.meta.url), { site, shard, outputPath } satisfies IndexTask, "a search-index worker");
 }
 
 /** Pagefind runs at once: two where there are two cores (each run is mostly one core; memory is bounded by the shard size). */

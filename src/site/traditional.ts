@@ -20,7 +20,7 @@ import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
-import { Worker } from "node:worker_threads";
+import { runTask } from "../workers.ts";
 import type { ArticleRecord } from "../types.ts";
 import { HANT_DIR, toHantDocument, type HantPageContext } from "./hant-html.ts";
 import { converter, hansDicts, hantDicts, personOverrides, type ScriptDicts } from "./script.ts";
@@ -196,23 +196,13 @@ export async function convertShare(task: ShareTask): Promise<ShareResult> {
 const MIN_PAGES_FOR_WORKERS = 400;
 
 async function convertInWorkers(task: ShareTask, threads: number): Promise<ShareResult[]> {
-  const workers = Array.from({ length: threads }, () => new Worker(new URL("./traditional-worker-entry.mjs", import.meta.url)));
-  try {
-    return await Promise.all(
-      workers.map(
-        (w, k) =>
-          new Promise<ShareResult>((resolve, reject) => {
-            w.once("message", (m: ShareResult | { error: string }) => ("error" in m ? reject(new Error(m.error)) : resolve(m)));
-            w.once("error", reject);
-            w.once("exit", (code) => reject(new Error(`a Traditional-site worker stopped (exit ${code})`)));
-            // interleaved shares: article pages and list pages spread evenly
-            w.postMessage({ ...task, files: task.files.filter((_, i) => i % threads === k) } satisfies ShareTask);
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
+  const worker = new URL("./traditional-worker.ts", import.meta.url);
+  return Promise.all(
+    Array.from({ length: threads }, (_, k) =>
+      // interleaved shares: article pages and list pages spread evenly
+      runTask<ShareResult>(worker, { ...task, files: task.files.filter((_, i) => i % threads === k) } satisfies ShareTask, "a Traditional-site worker"),
+    ),
+  );
 }
 
 /** What the last conversion into an output folder did, kept in the state folder. */
