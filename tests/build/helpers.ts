@@ -169,3 +169,40 @@ export const NEWS_PAGE = `<!DOCTYPE html>
 </body>
 </html>
 `;
+
+/**
+ * Minimal RFC 4180 reader for the data files: quoted cells may hold commas, quotes and line
+ * breaks; only CRLF ends a row (a bare LF outside quotes stays in its cell, so a file that
+ * ends its rows with LF alone does not read as rows).
+ */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+      i++;
+    } else cell += c;
+  }
+  if (cell || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}

@@ -10,7 +10,7 @@ import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { build } from "../../src/build.ts";
 import type { ArticleRecord, BuildReport } from "../../src/types.ts";
-import { copySeeds, listTree, readOutputs, tempRoot } from "./helpers.ts";
+import { copySeeds, listTree, parseCsv, readOutputs, tempRoot } from "./helpers.ts";
 
 const CONTRACT_FIELDS = [
   "id", "url", "title", "kicker", "subtitle", "date", "dateSource", "zone", "authors",
@@ -21,40 +21,6 @@ const ZONE_TYPES = ["经济技术开发区", "高新技术产业开发区", "产
 
 const isStrOrNull = (v: unknown): boolean => v === null || typeof v === "string";
 const isNumOrNull = (v: unknown): boolean => v === null || (typeof v === "number" && Number.isFinite(v));
-
-/** Minimal RFC 4180 reader: quoted cells may hold commas, quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      // CRLF: the \n ends the row
-    } else if (c === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-    } else cell += c;
-  }
-  if (cell !== "" || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
-}
 
 function compareRecords(a: ArticleRecord, b: ArticleRecord): number {
   if (a.date !== b.date) {

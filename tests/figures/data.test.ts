@@ -1,6 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { FIGURE_COLUMNS, figureRows, figuresCsv, figuresJson } from "../../src/output/data.ts";
+import { parseCsv } from "../build/helpers.ts";
 import { canonicalFigure } from "../../src/extract/canonical.ts";
 import type { ArticleRecord, Figure } from "../../src/types.ts";
 
@@ -22,28 +23,6 @@ const RECORDS = [
     canonicalFigure({ indicator: "=HYPERLINK(\"x\")", value: 2, unit: "个", growth: null, period: null, quote: "他说：\"签约\"，\n另起一行" }, "2013"),
   ]),
 ];
-
-/** Minimal RFC 4180 reader. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(cell), (cell = "");
-    else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
-    } else cell += c;
-  }
-  if (cell || row.length) row.push(cell), rows.push(row);
-  return rows;
-}
 
 describe("data/figures.csv and data/figures.json", () => {
   it("one row per figure, records by date then id, with the article's id, url, figure number, date, zone and city", () => {
