@@ -1,13 +1,12 @@
-import { mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
-import { existsSync, readFileSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { mkdir, stat, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 import { createHash } from "node:crypto";
-import type { Article, ArticleRecord, BuildReport, ReportInput } from "./types.ts";
+import type { ArticleRecord, BuildReport } from "./types.ts";
 import type { RenderResult } from "./site/render.ts";
-import { normaliseInParallel } from "./pipeline/pool.ts";
+import { listFiles, normaliseAll } from "./pipeline/normalise-all.ts";
 import { NormaliseCache } from "./pipeline/cache.ts";
-import { sha256 } from "./pipeline/ids.ts";
-import { articleBody, articleFrontMatter, articleMarkdown } from "./output/markdown.ts";
+import { articleBody, articleFrontMatter } from "./output/markdown.ts";
 import { articlesJsonChunks, figuresCsvChunks, figuresJsonChunks, reportJson, sortRecords, writeChunks } from "./output/data.ts";
 import { headersFile } from "./output/headers.ts";
 import { Progress } from "./progress.ts";
@@ -41,94 +40,10 @@ export interface BuildResult {
   redone?: { render: RenderResult; hantConverted: number; hantPages: number; shards: { label: string; cached: boolean }[] };
 }
 
-/** File reads and writes in flight at once: the disk, not the CPU, is the limit for small files. */
-const IO_CONCURRENCY = 16;
-
-/** Map with at most `limit` calls in flight; results in input order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
-
 export function defaultContentDir(outDir: string): string {
   const key = createHash("sha256").update(resolve(outDir)).digest("hex").slice(0, 10);
   return join(".cache", `content-${key}`);
 }
-
-async function listFiles(root: string): Promise<string[]> {
-  const out: string[] = [];
-  async function walk(dir: string): Promise<void> {
-    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      if (e.name.startsWith(".")) continue;
-      const p = join(dir, e.name);
-      if (e.isDirectory()) await walk(p);
-      else if (e.isFile()) out.push(p);
-    }
-  }
-  await walk(root);
-  return out;
-}
-
-function uniqueIds(normalised: { articles: Article[]; report: ReportInput }[], base: string): void {
-  const seen = new Set<string>();
-  for (const n of normalised) {
-    for (const a of n.articles) {
-      let id = a.record.id;
-      if (seen.has(id)) {
-        let k = 2;
-        while (seen.has(`${id}-${k}`)) k++;
-        n.report.messages.push(`id '${id}' is already used by another input; this article gets '${id}-${k}'`);
-        if (n.report.status === "ok") n.report.status = "warning";
-        id = `${id}-${k}`;
-        a.record.id = id;
-        a.record.url = `${base}articles/${id}/`;
-      }
-      seen.add(id);
-    }
-    n.report.articles = n.articles.map((a) => a.record.id);
-  }
-}
-
-/**
- * Write each article's Markdown, but only where it changed, and remove the
- * files of articles that are gone: a rebuild touches only what changed. What
- * each file says is known by a digest of its article (kept in
- * content-state.json), so an unchanged article is neither re-serialised (YAML
- * took 8 s for 11k articles) nor read back.
- */
-async function writeContent(dir: string, articles: readonly Article[]): Promise<void> {
-  const statePath = join(dir, "..", "content-state.json");
-  const last = (await readFile(statePath, "utf8").then(JSON.parse, () => ({}))) as Record<string, string>;
-  await rm(statePath, { force: true }); // none while writing: an interrupted run rewrites everything next time
-  const wanted = new Set(articles.map((a) => `${a.record.id}.md`));
-  for (const name of await readdir(dir)) {
-    if (name.endsWith(".md") && !wanted.has(name)) await rm(join(dir, name), { force: true });
-  }
-  const state: Record<string, string> = {};
-  await mapLimit(articles, IO_CONCURRENCY, async (a) => {
-    const name = `${a.record.id}.md`;
-    const path = join(dir, name);
-    const digest = createHash("sha256").update(MARKDOWN_VERSION).update(JSON.stringify([a.record, a.captions, a.body])).digest("base64url");
-    state[name] = digest;
-    if (last[name] === digest && existsSync(path)) return;
-    await writeFile(path, articleMarkdown(a));
-  });
-  await writeFile(statePath, JSON.stringify(state));
-}
-
-/** The Markdown writer's own code: a change to it rewrites every file. */
-const MARKDOWN_VERSION = createHash("sha256")
-  .update(readFileSync(new URL("./output/markdown.ts", import.meta.url)))
-  .digest("hex");
 
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   const base = normaliseBase(opts.base);
@@ -156,33 +71,17 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   log(`normalising ${files.length} files from ${relative(process.cwd(), articlesDir) || "."}`);
   const progress = new Progress(files.length, "normalise", opts.quiet === true);
   const cache = opts.cacheDir === null ? null : new NormaliseCache(resolve(opts.cacheDir ?? join(".cache", "normalised")));
-  const inputs = await mapLimit(files, IO_CONCURRENCY, async (f) => {
-    const file = relative(articlesDir, f).split(sep).join("/");
-    const bytes = await readFile(f);
-    const key = cache ? cache.key(file, sha256(bytes), base) : "";
-    const hit = cache ? await cache.get(key) : null;
-    if (hit) progress.tick();
-    return { file, bytes, key, hit };
-  });
-  const misses = inputs.filter((i) => !i.hit);
-  const fresh = await normaliseInParallel(misses, base, () => progress.tick());
-  if (cache) await mapLimit(misses.map((m, n) => [m.key, fresh[n]] as const), IO_CONCURRENCY, ([key, r]) => cache.put(key, r));
-  let k = 0;
-  const normalised = inputs.map((i) => i.hit ?? fresh[k++]);
-  const counts = { files: inputs.length, normalised: misses.length };
-  inputs.length = 0; // the raw bytes are not needed any more (420 MB at 100k articles)
-  misses.length = 0;
+  await mkdir(join(contentDir, "articles"), { recursive: true });
+  const stage1 = await normaliseAll({ articlesDir, paths: files, markdownDir: join(contentDir, "articles"), base, cache, onFile: () => progress.tick() });
+  const normalised = stage1.files;
   progress.stop();
   if (cache) {
-    log(`normalised ${counts.normalised} files, ${counts.files - counts.normalised} unchanged (cached)`);
+    log(`normalised ${stage1.normalised} files, ${normalised.length - stage1.normalised} unchanged (cached)`);
     await cache.dropStaleVersions();
   }
-  uniqueIds(normalised, base);
 
   const articles = normalised.flatMap((n) => n.articles);
   const report: BuildReport = { inputs: normalised.map((n) => n.report) };
-  await mkdir(join(contentDir, "articles"), { recursive: true });
-  await writeContent(join(contentDir, "articles"), articles);
   const records = sortRecords(articles.map((a) => a.record));
   timings.normalise = since(clock);
 

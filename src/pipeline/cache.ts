@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readdir, rm } from "node:fs/promises";
+import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { NormalisedFile } from "./normalise-file.ts";
@@ -9,7 +9,9 @@ import type { NormalisedFile } from "./normalise-file.ts";
  * Normalised files cached by content: the key is the input's bytes (sha256),
  * its path, the base path and the normaliser's own version (a hash of its
  * source and data files), so a rebuild redoes only what changed, and a change
- * to the normaliser redoes everything.
+ * to the normaliser redoes everything. Reads and writes are synchronous: the
+ * files are small, and the thread pool's async calls cost several times the
+ * CPU (8.6 s of system time against 1.9 s for a 10,000-file build).
  */
 const SRC = join(dirname(fileURLToPath(import.meta.url)), "..");
 const PARTS = ["ingest", "normalize", "extract", "gazetteer", "data", "pipeline", "types.ts"];
@@ -49,20 +51,24 @@ export class NormaliseCache {
     return join(this.dir, normaliserVersion(), key.slice(0, 2), `${key}.json`);
   }
 
-  async get(key: string): Promise<NormalisedFile | null> {
+  get(key: string): NormalisedFile | null {
     try {
-      return JSON.parse(await readFile(this.path(key), "utf8")) as NormalisedFile;
+      return JSON.parse(readFileSync(this.path(key), "utf8")) as NormalisedFile;
     } catch {
       return null;
     }
   }
 
-  async put(key: string, value: NormalisedFile): Promise<void> {
+  private made = new Set<string>();
+
+  /** a normalised file, as JSON */
+  put(key: string, json: string): void {
     const p = this.path(key);
-    await mkdir(dirname(p), { recursive: true });
+    const dir = dirname(p);
+    if (!this.made.has(dir)) (mkdirSync(dir, { recursive: true }), this.made.add(dir));
     const tmp = `${p}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify(value));
-    await rename(tmp, p); // never a half-written entry
+    writeFileSync(tmp, json);
+    renameSync(tmp, p); // never a half-written entry
   }
 
   /** entries made by older versions of the normaliser can never be hit again: remove them */

@@ -1,11 +1,15 @@
 import { tsWorker } from "../workers.ts";
 import { availableParallelism } from "node:os";
+import type { Worker } from "node:worker_threads";
 import type { NormalisedFile } from "./normalise-file.ts";
-import { normaliseFile } from "./normalise-file.ts";
-import type { WorkerTask } from "./worker.ts";
+import { normaliseText, type NormalisedText, type WorkerTask } from "./worker.ts";
 
-/** Fewer files than this are normalised in the main thread: starting workers costs more. */
-const MIN_FILES_FOR_WORKERS = 64;
+/**
+ * Files normalised in the main thread before workers are started: a rebuild
+ * that finds a handful of changed files does not pay for starting them
+ * (about half a second each, loading the normaliser through tsx).
+ */
+const MAIN_THREAD_FIRST = 16;
 /**
  * Files handed to a worker before its results come back: with one, a worker
  * waits for the main thread between files (a sixth of its time when the cores
@@ -18,55 +22,88 @@ export interface Job {
   bytes: Uint8Array;
 }
 
+/** A normalised file, and the same as text (see NormalisedText). */
+export interface PoolResult extends NormalisedText {
+  result: NormalisedFile;
+}
+
 /**
- * Normalise files across the machine's cores (worker threads; the main thread
- * keeps the I/O). Results come back in input order. `onDone` is called once
- * per file, for progress.
+ * Normalises files across the machine's cores, one file at a time as they are
+ * handed in (the main thread keeps the I/O). The first few run in the main
+ * thread; after that, worker threads are started, one per core. Results come
+ * back as text (src/pipeline/worker.ts).
  */
-export async function normaliseInParallel(jobs: readonly Job[], base: string, onDone: () => void, threads = availableParallelism()): Promise<NormalisedFile[]> {
-  const out = new Array<NormalisedFile>(jobs.length);
-  if (jobs.length < MIN_FILES_FOR_WORKERS || threads < 2) {
-    jobs.forEach((j, n) => {
-      out[n] = normaliseFile(j.file, j.bytes, { base });
-      onDone();
+export class NormalisePool {
+  private workers: { worker: Worker; busy: number }[] | null = null;
+  private queue: { task: WorkerTask; resolve: (r: PoolResult) => void; reject: (e: Error) => void }[] = [];
+  private waiting = new Map<number, { resolve: (r: PoolResult) => void; reject: (e: Error) => void; worker: number }>();
+  private nextId = 0;
+  private inMain = 0;
+  private failed: Error | null = null;
+
+  constructor(
+    private readonly base: string,
+    private readonly threads = availableParallelism(),
+  ) {}
+
+  run(job: Job): Promise<PoolResult> {
+    if (this.failed) return Promise.reject(this.failed);
+    if (this.threads < 2 || this.inMain < MAIN_THREAD_FIRST) {
+      this.inMain++;
+      // through JSON as the workers' results are, so the two are the same (no undefined fields)
+      const text = normaliseText(job.file, job.bytes, this.base);
+      return Promise.resolve({ result: JSON.parse(text.json) as NormalisedFile, ...text });
+    }
+    this.workers ??= Array.from({ length: this.threads }, (_, k) => ({ worker: this.start(k), busy: 0 }));
+    return new Promise<PoolResult>((resolve, reject) => {
+      const { buffer, byteOffset, byteLength } = job.bytes;
+      // the file's own buffer is handed over, not copied, when it holds nothing else
+      const whole = byteOffset === 0 && byteLength === buffer.byteLength && buffer instanceof ArrayBuffer;
+      this.queue.push({ task: { n: this.nextId++, file: job.file, bytes: job.bytes, base: this.base, transfer: whole }, resolve, reject });
+      this.feed();
     });
-    return out;
   }
-  // the worker is TypeScript too: load it through tsx, as the main thread is
-  const workers = Array.from({ length: threads }, () => tsWorker(new URL("./worker.ts", import.meta.url)));
-  try {
-    let next = 0;
-    await Promise.all(
-      workers.map(
-        (w) =>
-          new Promise<void>((resolve, reject) => {
-            let pending = 0;
-            const feed = (): void => {
-              if (next >= jobs.length) {
-                if (pending === 0) resolve();
-                return;
-              }
-              const n = next++;
-              const task: WorkerTask = { n, file: jobs[n].file, bytes: jobs[n].bytes, base };
-              pending++;
-              w.postMessage(task);
-            };
-            w.on("message", (m: { n: number; result: NormalisedFile }) => {
-              out[m.n] = m.result;
-              pending--;
-              onDone();
-              feed();
-            });
-            w.on("error", reject);
-            w.on("exit", (code) => {
-              if (next < jobs.length || pending > 0 || code !== 0) reject(new Error(`a normalisation worker stopped (exit ${code})`));
-            });
-            for (let k = 0; k < IN_FLIGHT; k++) feed();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+
+  private start(k: number): Worker {
+    const worker = tsWorker(new URL("./worker.ts", import.meta.url));
+    worker.on("message", (m: NormalisedText & { n: number }) => {
+      const w = this.waiting.get(m.n);
+      if (!w) return;
+      this.waiting.delete(m.n);
+      this.workers![k].busy--;
+      w.resolve({ result: JSON.parse(m.json) as NormalisedFile, json: m.json, markdown: m.markdown, digests: m.digests });
+      this.feed();
+    });
+    const fail = (err: Error): void => {
+      this.failed ??= err;
+      for (const [n, w] of this.waiting) if (w.worker === k) (this.waiting.delete(n), w.reject(err));
+      for (const q of this.queue.splice(0)) q.reject(err);
+    };
+    worker.on("error", fail);
+    worker.on("exit", (code) => {
+      if (!this.closing) fail(new Error(`a normalisation worker stopped (exit ${code})`));
+    });
+    return worker;
   }
-  return out;
+
+  private closing = false;
+
+  private feed(): void {
+    for (let k = 0; k < this.workers!.length && this.queue.length > 0; k++) {
+      const w = this.workers![k];
+      while (w.busy < IN_FLIGHT && this.queue.length > 0) {
+        const q = this.queue.shift()!;
+        this.waiting.set(q.task.n, { resolve: q.resolve, reject: q.reject, worker: k });
+        w.busy++;
+        w.worker.postMessage(q.task, q.task.transfer ? [q.task.bytes.buffer as ArrayBuffer] : []);
+      }
+    }
+  }
+
+  /** Stops the workers (after the last result, or on failure). */
+  async close(): Promise<void> {
+    this.closing = true;
+    if (this.workers) await Promise.all(this.workers.map((w) => w.worker.terminate()));
+    this.workers = null;
+  }
 }

@@ -1,0 +1,171 @@
+/**
+ * Stage 1 of the build: every raw input file → its articles, and each
+ * article's Markdown in the content folder.
+ *
+ * One stream, so the cores are busy from the start and the I/O runs beside
+ * them: files are read a window ahead of the normaliser, looked up in the
+ * normalise cache, normalised (src/pipeline/pool.ts) when not there, and
+ * taken in input order, where ids are made unique and each article's Markdown
+ * is written, but only when it differs from what the last build wrote (kept
+ * as digests in content-state.json). Only a window of raw files is in
+ * memory at once.
+ */
+import { readdir } from "node:fs/promises";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import type { Article } from "../types.ts";
+import type { NormalisedFile } from "./normalise-file.ts";
+import type { NormaliseCache } from "./cache.ts";
+import { NormalisePool } from "./pool.ts";
+import { sha256 } from "./ids.ts";
+import { articleMarkdown } from "../output/markdown.ts";
+import { markdownDigest } from "./worker.ts";
+
+/** Files read (and waiting to be normalised or written) ahead of the one taken next. */
+const WINDOW = 64;
+/** Fewer input files than this are all normalised in the main thread: starting workers costs more. */
+const MIN_FILES_FOR_WORKERS = 64;
+
+export interface NormaliseAllOptions {
+  articlesDir: string;
+  /** the input files (listFiles(articlesDir)) */
+  paths: readonly string[];
+  /** the folder the articles' Markdown goes to (content/articles) */
+  markdownDir: string;
+  base: string;
+  cache: NormaliseCache | null;
+  /** called once per input file, when it is done */
+  onFile?: () => void;
+  /** threads to normalise on (default: one per core; 1: the main thread only) */
+  threads?: number;
+}
+
+export interface NormaliseAllResult {
+  /** one per input file, in input order */
+  files: NormalisedFile[];
+  /** files normalised this time (the rest came from the cache) */
+  normalised: number;
+  /** Markdown files written this time (the rest were as the last build left them) */
+  written: number;
+}
+
+/** The input files under `root`, sorted, hidden ones left out. */
+export async function listFiles(root: string): Promise<string[]> {
+  const out: string[] = [];
+  async function walk(dir: string): Promise<void> {
+    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (e.name.startsWith(".")) continue;
+      const p = join(dir, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (e.isFile()) out.push(p);
+    }
+  }
+  await walk(root);
+  return out;
+}
+
+/** A file from the cache (its Markdown made here), or normalised now (its Markdown made with it). */
+interface Produced {
+  file: NormalisedFile;
+  markdown: { texts: string[]; digests: string[] } | null;
+}
+
+export async function normaliseAll(opts: NormaliseAllOptions): Promise<NormaliseAllResult> {
+  const { cache, markdownDir, paths } = opts;
+  const statePath = join(markdownDir, "..", "content-state.json");
+  let last: Record<string, string> = {};
+  try {
+    last = JSON.parse(readFileSync(statePath, "utf8")) as Record<string, string>;
+  } catch {
+    /* none yet, or unreadable: every file is written */
+  }
+  rmSync(statePath, { force: true }); // none while writing: an interrupted run rewrites everything next time
+  const state: Record<string, string> = {};
+
+  const pool = new NormalisePool(opts.base, paths.length < MIN_FILES_FOR_WORKERS ? 1 : opts.threads);
+  let normalised = 0;
+  let written = 0;
+
+  // read, look up, normalise: any number of files at once, within the window
+  const produce = async (path: string): Promise<Produced> => {
+    const file = relative(opts.articlesDir, path).split(sep).join("/");
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch (err) {
+      const why = err instanceof Error && "code" in err ? String(err.code) : String(err);
+      return { file: { articles: [], report: { file, status: "error", encoding: null, articles: [], messages: [`could not be read (${why}); skipped`] } }, markdown: null };
+    }
+    const key = cache ? cache.key(file, sha256(bytes), opts.base) : "";
+    const hit = cache ? cache.get(key) : null;
+    if (hit) return { file: hit, markdown: null };
+    const { result, json, markdown, digests } = await pool.run({ file, bytes });
+    normalised++;
+    if (cache) cache.put(key, json);
+    return { file: result, markdown: { texts: markdown, digests } };
+  };
+
+  // take in input order: unique ids (the first file keeps an id), then the Markdown
+  const ids = new Set<string>();
+  const take = ({ file: n, markdown: made }: Produced): void => {
+    n.articles.forEach((a, k) => {
+      // the Markdown made with the file, unless the id changed here (or the file came from the cache)
+      const renamed = uniqueId(a, ids, n, opts.base);
+      const fresh = made !== null && !renamed;
+      const markdown = fresh ? made.texts[k] : articleMarkdown(a);
+      const digest = fresh ? made.digests[k] : markdownDigest(markdown);
+      const name = `${a.record.id}.md`;
+      state[name] = digest;
+      const path = join(markdownDir, name);
+      if (last[name] === digest && existsSync(path)) return;
+      written++;
+      writeFileSync(path, markdown);
+    });
+    n.report.articles = n.articles.map((a) => a.record.id);
+    opts.onFile?.();
+  };
+
+  const files = new Array<NormalisedFile>(paths.length);
+  const pending = new Map<number, Promise<Produced>>();
+  let started = 0;
+  try {
+    for (let n = 0; n < paths.length; n++) {
+      while (started < paths.length && started < n + WINDOW) {
+        const p = produce(paths[started]);
+        p.catch(() => {}); // awaited below, in order; a failure is thrown there
+        pending.set(started++, p);
+      }
+      const produced = await pending.get(n)!;
+      pending.delete(n);
+      files[n] = produced.file;
+      take(produced);
+    }
+  } finally {
+    await pool.close();
+  }
+
+  // the Markdown of articles that are gone
+  for (const name of await readdir(markdownDir)) {
+    if (name.endsWith(".md") && !Object.hasOwn(state, name)) rmSync(join(markdownDir, name), { force: true });
+  }
+  writeFileSync(statePath, JSON.stringify(state));
+  return { files, normalised, written };
+}
+
+/** An id another file's article already has gets a suffix (-2, -3 …), said in this file's report. True when the id changed. */
+function uniqueId(a: Article, seen: Set<string>, n: NormalisedFile, base: string): boolean {
+  let id = a.record.id;
+  const taken = seen.has(id);
+  if (taken) {
+    let k = 2;
+    while (seen.has(`${id}-${k}`)) k++;
+    n.report.messages.push(`id '${id}' is already used by another input; this article gets '${id}-${k}'`);
+    if (n.report.status === "ok") n.report.status = "warning";
+    id = `${id}-${k}`;
+    a.record.id = id;
+    a.record.url = `${base}articles/${id}/`;
+  }
+  seen.add(id);
+  return taken;
+}
