@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [--articles 10000] [--no-hugo] [--no-browser]
+ * npm run bench -- [--articles 10000] [--no-hugo] [--no-browser] [--shard-pages N]
  *
  * Builds a generated corpus of N articles (scripts/generate-corpus.ts) and
  * prints, per stage (normalise, render, index) and in total: wall time, peak
@@ -30,6 +30,8 @@ const { values } = parseArgs({
     // to finish an interrupted run: skip the per-stage builds and/or the one-process build (their outputs must be in place)
     "no-stages": { type: "boolean", default: false },
     "no-full": { type: "boolean", default: false },
+    // the build's --shard-pages (article pages per search-index shard), to measure other sizes
+    "shard-pages": { type: "string" },
     // only the first-search measure, on a site already built (e.g. --search-only _site)
     "search-only": { type: "string" },
   },
@@ -265,7 +267,7 @@ async function main(): Promise<void> {
     appendFileSync(log, `${s}\n`);
   };
   writeFileSync(log, "");
-  say(`benchmark: ${N} articles; ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  say(`benchmark: ${N} articles${values["shard-pages"] ? ` (--shard-pages ${values["shard-pages"]})` : ""}; ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 
   const g0 = performance.now();
   const { bytes: rawBytes } = generateCorpus(N, CORPUS);
@@ -297,7 +299,7 @@ async function main(): Promise<void> {
   const CACHE = join(ROOT, "cache");
   const TIMINGS = join(ROOT, ".timings.json");
   const build = (label: string) =>
-    measured(label, ...tsx("scripts/build.ts", "--articles", CORPUS, "--out", OUT, "--content", CONTENT, "--cache", CACHE, "--timings", TIMINGS, "--quiet"));
+    measured(label, ...tsx("scripts/build.ts", "--articles", CORPUS, "--out", OUT, "--content", CONTENT, "--cache", CACHE, "--timings", TIMINGS, "--quiet", ...(values["shard-pages"] ? ["--shard-pages", values["shard-pages"]] : [])));
   const sayTimings = (): void => {
     const t = JSON.parse(readFileSync(TIMINGS, "utf8")) as Record<string, number> & { redone: { render: { rendered: number; pages: number }; hantConverted: number; hantPages: number; shards: { label: string; cached: boolean }[] } | null };
     say(`    inside: normalise ${t.normalise.toFixed(1)} s, render ${t.render.toFixed(1)} s, then index ${t.index.toFixed(1)} s beside Traditional ${t.traditional.toFixed(1)} s (${t.indexAndTraditional.toFixed(1)} s), data files ${t.data.toFixed(1)} s`);
