@@ -37,6 +37,10 @@ export function frontMatterYaml(data: Record<string, unknown>): string {
 }
 
 const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// words a YAML reader (1.1 or 1.2) takes for null or a boolean: quoted as keys
+const RESERVED_KEY = /^(?:null|true|false|yes|no|on|off|y|n)$/i;
+// longer keys cannot be implicit keys in YAML; front matter keys are field names
+const MAX_KEY = 1000;
 // JSON escapes what YAML must have escaped below U+0020; these it leaves bare, and a YAML reader would not
 // (C1 controls and non-characters are not printable in YAML; NEL, LS and PS are line breaks in YAML 1.1)
 const NOT_BARE = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g;
@@ -56,7 +60,8 @@ function scalar(v: unknown): string {
     case "number":
       if (Number.isNaN(v)) return ".nan";
       if (!Number.isFinite(v)) return v < 0 ? "-.inf" : ".inf";
-      return Object.is(v, -0) ? "-0" : JSON.stringify(v);
+      // -0 as 0: a YAML 1.1 reader reads "-0" as 0, a 1.2 reader as -0 (and JSON, as the data files, writes 0)
+      return JSON.stringify(v);
     default:
       throw new TypeError(`front matter holds a ${typeof v}, which YAML data cannot`);
   }
@@ -76,7 +81,8 @@ function writeMap(map: Record<string, unknown>, indent: string, out: string[], f
   for (const key of Object.keys(map)) {
     const v = map[key];
     if (v === undefined) continue;
-    const k = PLAIN_KEY.test(key) ? key : quote(key);
+    if (key.length > MAX_KEY) throw new TypeError(`front matter key of ${key.length} characters: keys are field names`);
+    const k = PLAIN_KEY.test(key) && !RESERVED_KEY.test(key) ? key : quote(key);
     if (isBlock(v)) {
       out.push(`${lead}${k}:\n`);
       if (Array.isArray(v)) writeList(v, `${indent}  `, out);

@@ -11,7 +11,7 @@
  * memory at once.
  */
 import { readdir } from "node:fs/promises";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { Article } from "../types.ts";
 import type { NormalisedFile } from "./normalise-file.ts";
@@ -23,8 +23,6 @@ import { markdownDigest } from "./worker.ts";
 
 /** Files read (and waiting to be normalised or written) ahead of the one taken next. */
 const WINDOW = 64;
-/** Fewer input files than this are all normalised in the main thread: starting workers costs more. */
-const MIN_FILES_FOR_WORKERS = 64;
 
 export interface NormaliseAllOptions {
   articlesDir: string;
@@ -83,7 +81,7 @@ export async function normaliseAll(opts: NormaliseAllOptions): Promise<Normalise
   rmSync(statePath, { force: true }); // none while writing: an interrupted run rewrites everything next time
   const state: Record<string, string> = {};
 
-  const pool = new NormalisePool(opts.base, paths.length < MIN_FILES_FOR_WORKERS ? 1 : opts.threads);
+  const pool = new NormalisePool(opts.base, opts.threads);
   let normalised = 0;
   let written = 0;
 
@@ -118,7 +116,9 @@ export async function normaliseAll(opts: NormaliseAllOptions): Promise<Normalise
       const name = `${a.record.id}.md`;
       state[name] = digest;
       const path = join(markdownDir, name);
-      if (last[name] === digest && existsSync(path)) return;
+      // as the last build left it: same digest, and a file still there (not emptied or replaced by a folder)
+      const now = last[name] === digest ? statSync(path, { throwIfNoEntry: false }) : undefined;
+      if (now?.isFile() && now.size > 0) return;
       written++;
       writeFileSync(path, markdown);
     });

@@ -6,10 +6,10 @@ import { normaliseText, type NormalisedText, type WorkerTask } from "./worker.ts
 
 /**
  * Files normalised in the main thread before workers are started: a rebuild
- * that finds a handful of changed files does not pay for starting them
- * (about half a second each, loading the normaliser through tsx).
+ * that finds fewer changed files, or a small corpus, does not pay for starting
+ * them (about a second each, loading the normaliser through tsx).
  */
-const MAIN_THREAD_FIRST = 16;
+const MAIN_THREAD_FIRST = 64;
 /**
  * Files handed to a worker before its results come back: with one, a worker
  * waits for the main thread between files (a sixth of its time when the cores

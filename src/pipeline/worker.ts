@@ -4,7 +4,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import { createHash } from "node:crypto";
-import { normaliseFile } from "./normalise-file.ts";
+import { normaliseFile, type NormalisedFile } from "./normalise-file.ts";
 import { articleMarkdown } from "../output/markdown.ts";
 
 export interface WorkerTask {
@@ -31,9 +31,11 @@ export interface NormalisedText {
  * main thread, which does the I/O for every worker, has little else to do.
  */
 export function normaliseText(file: string, bytes: Uint8Array, base: string): NormalisedText {
-  const result = normaliseFile(file, bytes, { base });
-  const markdown = result.articles.map(articleMarkdown);
-  return { json: JSON.stringify(result), markdown, digests: markdown.map(markdownDigest) };
+  const json = JSON.stringify(normaliseFile(file, bytes, { base }));
+  // from the data as the main thread and the cache will hold it (through JSON: no -0, no undefined fields),
+  // so a file's Markdown is the same whether it was normalised now or came from the cache
+  const markdown = (JSON.parse(json) as NormalisedFile).articles.map(articleMarkdown);
+  return { json, markdown, digests: markdown.map(markdownDigest) };
 }
 
 export function markdownDigest(markdown: string): string {

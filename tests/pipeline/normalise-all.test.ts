@@ -79,6 +79,20 @@ describe("the normalise stage", () => {
     assert.equal(result.files.filter((f) => f.articles.length > 0).length, paths.length);
   });
 
+  test("a Markdown file that cannot be written stops the stage, and leaves no state that would call it current", async () => {
+    const { result, md } = await run("unwritable", 1);
+    const victim = `${result.files[70].report.articles[0]}.md`;
+    await rm(join(md, victim));
+    await mkdir(join(md, victim)); // a folder where the file goes: the write fails
+    await assert.rejects(run("unwritable", 2), /EISDIR/);
+    await assert.rejects(readFile(join(md, "..", "content-state.json")), /ENOENT/);
+    // once the folder is gone, the next run writes the file; with no state left, it writes every file again
+    await rm(join(md, victim), { recursive: true });
+    const again = await run("unwritable", 2);
+    assert.equal(again.result.written, again.result.files.reduce((n, f) => n + f.articles.length, 0));
+    assert.match(await readFile(join(md, victim), "utf8"), /^---\nid: "/);
+  });
+
   test("a second run normalises and writes only what changed, and removes the Markdown of what is gone", async () => {
     const cache = new NormaliseCache(join(root, "cache"));
     const first = await run("again", 2, cache);
