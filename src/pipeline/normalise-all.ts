@@ -19,6 +19,7 @@ import type { NormaliseCache } from "./cache.ts";
 import { NormalisePool } from "./pool.ts";
 import { sha256 } from "./ids.ts";
 import { articleMarkdown } from "../output/markdown.ts";
+import { CONTENT_STATE, isStringRecord, putState, takeState } from "../state-file.ts";
 import { markdownDigest } from "./worker.ts";
 
 /** Files read (and waiting to be normalised or written) ahead of the one taken next. */
@@ -71,14 +72,9 @@ interface Produced {
 
 export async function normaliseAll(opts: NormaliseAllOptions): Promise<NormaliseAllResult> {
   const { cache, markdownDir, paths } = opts;
-  const statePath = join(markdownDir, "..", "content-state.json");
-  let last: Record<string, string> = {};
-  try {
-    last = JSON.parse(readFileSync(statePath, "utf8")) as Record<string, string>;
-  } catch {
-    /* none yet, or unreadable: every file is written */
-  }
-  rmSync(statePath, { force: true }); // none while writing: an interrupted run rewrites everything next time
+  const statePath = join(markdownDir, "..", CONTENT_STATE);
+  // none while writing: an interrupted run rewrites every file next time
+  const last = (await takeState<Record<string, string>>(statePath, isStringRecord)) ?? {};
   const state: Record<string, string> = {};
 
   const pool = new NormalisePool(opts.base, opts.threads);
@@ -149,7 +145,7 @@ export async function normaliseAll(opts: NormaliseAllOptions): Promise<Normalise
   for (const name of await readdir(markdownDir)) {
     if (name.endsWith(".md") && !Object.hasOwn(state, name)) rmSync(join(markdownDir, name), { force: true });
   }
-  writeFileSync(statePath, JSON.stringify(state));
+  await putState(statePath, state);
   return { files, normalised, written };
 }
 

@@ -7,7 +7,7 @@
  * (reading, front matter, the data cascade, its template map) grew faster
  * than the article count. Quiet unless it fails.
  */
-import { readFile, rm, rmdir, writeFile } from "node:fs/promises";
+import { rm, rmdir } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,6 +17,7 @@ import type { BuildData } from "../../.eleventy.ts";
 import { MARKER, normaliseBase, prepareGeneratedFolder } from "../output-folder.ts";
 import { outputFileOf, siteVersion } from "./render-plan.ts";
 import { readArticleFolder, registerRenderInput, releaseRenderInput, type ArticleInput, type RenderJob } from "./render-input.ts";
+import { putState, takeState } from "../state-file.ts";
 
 const CONFIG = fileURLToPath(new URL("../../.eleventy.ts", import.meta.url));
 
@@ -68,14 +69,7 @@ interface RenderState {
 }
 const STATE_FILE = "render-state.json";
 
-async function readState(path: string): Promise<RenderState | null> {
-  try {
-    const s = JSON.parse(await readFile(path, "utf8")) as RenderState;
-    return typeof s.version === "string" && typeof s.outDir === "string" && typeof s.pages === "object" && s.pages !== null ? s : null;
-  } catch {
-    return null;
-  }
-}
+const validRenderState = (s: Partial<RenderState>): boolean => typeof s.version === "string" && typeof s.outDir === "string" && typeof s.pages === "object" && s.pages !== null;
 
 /** Empties the output folder so no page of an earlier build survives — but only a folder this tool wrote, or a new or empty one. */
 export async function prepareOutDir(outDir: string): Promise<void> {
@@ -88,10 +82,10 @@ export async function renderSite(opts: RenderOptions): Promise<RenderResult> {
   const statePath = join(opts.contentDir, STATE_FILE);
   const options = { base, siteUrl: opts.siteUrl ?? "", locale: opts.locale ?? "zh-CN", pageSize: opts.pageSize ?? 100, sitemapLimit: opts.sitemapLimit ?? 50_000 };
   const version = siteVersion(options);
-  const last = opts.incremental === false ? null : await readState(statePath);
-  const incremental = last !== null && last.version === version && last.outDir === outDir && existsSync(join(outDir, MARKER));
   // no state until this render has finished: an interrupted render is followed by a full one
-  await rm(statePath, { force: true });
+  const taken = await takeState<RenderState>(statePath, validRenderState);
+  const last = opts.incremental === false ? null : taken;
+  const incremental = last !== null && last.version === version && last.outDir === outDir && existsSync(join(outDir, MARKER));
   if (incremental) await prepareGeneratedFolder(outDir, "output folder", [], [], { empty: false });
   else await prepareOutDir(outDir);
   const articlesDir = join(opts.contentDir, "articles");
@@ -139,7 +133,7 @@ export async function renderSite(opts: RenderOptions): Promise<RenderResult> {
   }
   for (const d of [...emptied].sort((a, b) => b.length - a.length)) await rmdir(d).catch(() => {}); // fails unless empty
   const state: RenderState = { version, outDir, pages: Object.fromEntries(plan.fingerprints) };
-  await writeFile(statePath, JSON.stringify(state));
+  await putState(statePath, state);
   return {
     incremental,
     rendered: plan.articles.length + plan.listPages.length + plan.figurePages.length,

@@ -21,6 +21,7 @@ import type { IndexTask } from "./index-worker.ts";
 import { unescapeHtml } from "./figure-marks.ts";
 import { siteVersion } from "./render-plan.ts";
 import { runTask } from "../workers.ts";
+import { CONTENT_STATE, isStringRecord, putState, readState, takeState } from "../state-file.ts";
 
 export interface ShardPlan {
   /** years it holds, e.g. "2005-2009", "2013", "undated" */
@@ -139,10 +140,10 @@ export interface ShardResult {
   seconds: number;
 }
 
-/** The digest of each article's Markdown, as the build wrote it (content-state.json), or null. */
+/** The digest of each article's Markdown, as the build wrote it (CONTENT_STATE), or null. */
 async function contentDigests(contentDir: string | undefined): Promise<Record<string, string> | null> {
   if (!contentDir) return null;
-  return (await readFile(join(contentDir, "content-state.json"), "utf8").then(JSON.parse, () => null)) as Record<string, string> | null;
+  return readState<Record<string, string>>(join(contentDir, CONTENT_STATE), isStringRecord);
 }
 
 async function shardKey(shard: ShardPlan, opts: ShardOptions, site: string, digests: Record<string, string> | null): Promise<string> {
@@ -208,8 +209,8 @@ export async function indexShards(opts: ShardOptions): Promise<{ pages: number; 
   const counts: FilterCounts = {};
   const plan = planShards(await articlePages(site, counts), opts.maxPages);
   const statePath = opts.contentDir ? join(opts.contentDir, STATE_FILE) : null;
-  const last: SearchState = statePath ? ((await readFile(statePath, "utf8").then(JSON.parse, () => null)) as SearchState | null) ?? { outputs: {} } : { outputs: {} };
-  if (statePath) await rm(statePath, { force: true }); // none while indexing: an interrupted run is followed by a full one
+  // none while indexing: an interrupted run is followed by a full one
+  const last: SearchState = (statePath ? await takeState<SearchState>(statePath, (s: Partial<SearchState>) => isStringRecord(s.outputs)) : null) ?? { outputs: {} };
   const state: SearchState = { outputs: {} };
   const outputOf = (n: number, shard: ShardPlan): string => (n === 0 ? "pagefind" : `pagefind-shards/${shard.label}`);
   // shard folders of the last build that this plan has no use for
@@ -278,7 +279,7 @@ export async function indexShards(opts: ShardOptions): Promise<{ pages: number; 
   await writeFile(join(site, "pagefind", "filter-counts.json"), `${JSON.stringify(sortedCounts(counts))}\n`);
   if (plan.length <= 1) await rm(join(site, "pagefind-shards"), { recursive: true, force: true });
   if (opts.cacheDir) await pruneCache(resolve(opts.cacheDir), 200);
-  if (statePath) await writeFile(statePath, JSON.stringify(state));
+  if (statePath) await putState(statePath, state);
   return { pages: results.reduce((n, r) => n + r.pages, 0), shards: results };
 }
 

@@ -25,6 +25,7 @@ import type { ArticleRecord } from "../types.ts";
 import { HANT_DIR, toHantDocument, type HantPageContext } from "./hant-html.ts";
 import { converter, hansDicts, hantDicts, personOverrides, type ScriptDicts } from "./script.ts";
 import { siteVersion } from "./render-plan.ts";
+import { putState, takeState } from "../state-file.ts";
 
 export interface TraditionalOptions {
   outDir: string;
@@ -216,14 +217,7 @@ interface HantState {
 }
 const STATE_FILE = "hant-state.json";
 
-async function readHantState(path: string): Promise<HantState | null> {
-  try {
-    const s = JSON.parse(await readFile(path, "utf8")) as HantState;
-    return typeof s.version === "string" && typeof s.files === "object" && Array.isArray(s.used) && typeof s.seen === "string" ? s : null;
-  } catch {
-    return null;
-  }
-}
+const validHantState = (s: Partial<HantState>): boolean => typeof s.version === "string" && typeof s.files === "object" && s.files !== null && Array.isArray(s.used) && typeof s.seen === "string";
 
 export async function writeTraditionalSite(opts: TraditionalOptions): Promise<TraditionalResult> {
   const t0 = performance.now();
@@ -245,8 +239,8 @@ export async function writeTraditionalSite(opts: TraditionalOptions): Promise<Tr
     }),
   );
   const statePath = opts.stateDir ? join(opts.stateDir, STATE_FILE) : null;
-  const last = statePath ? await readHantState(statePath) : null;
-  if (statePath) await rm(statePath, { force: true }); // none while converting: an interrupted run is followed by a full one
+  // none while converting: an interrupted run is followed by a full one
+  const last = statePath ? await takeState<HantState>(statePath, validHantState) : null;
   const incremental = last !== null && last.version === version && existsSync(join(opts.outDir, HANT_DIR));
   // a full conversion starts from an empty hant/: no copy of a page that is gone survives
   if (!incremental) await rm(join(opts.outDir, HANT_DIR), { recursive: true, force: true });
@@ -266,7 +260,7 @@ export async function writeTraditionalSite(opts: TraditionalOptions): Promise<Tr
   await writeBrowserConverters(opts.outDir, hantDicts(people), used, seen, people);
   if (statePath) {
     const state: HantState = { version, files: signatures, used: [...used].sort(), seen: Buffer.from(seen).toString("base64") };
-    await writeFile(statePath, JSON.stringify(state));
+    await putState(statePath, state);
   }
   return {
     pages: files.length,

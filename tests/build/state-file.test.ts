@@ -1,0 +1,47 @@
+/**
+ * The state files' one rule (src/state-file.ts): taking a state removes it,
+ * and a state that is missing, unreadable or of the wrong shape counts as none.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { isStringRecord, putState, readState, takeState } from "../../src/state-file.ts";
+import { tempRoot } from "./helpers.ts";
+
+test("state files: a good state is read back; taking it removes the file", async () => {
+  const { root, cleanup } = await tempRoot("state");
+  try {
+    const path = join(root, "x-state.json");
+    await putState(path, { "a.md": "digest-a" });
+    assert.deepEqual(await readState(path, isStringRecord), { "a.md": "digest-a" });
+    assert.ok(existsSync(path), "reading is not taking");
+    assert.deepEqual(await takeState(path, isStringRecord), { "a.md": "digest-a" });
+    assert.ok(!existsSync(path), "a taken state stays on disk");
+    assert.equal(await takeState(path, isStringRecord), null);
+  } finally {
+    await cleanup();
+  }
+});
+
+test("state files: unreadable or wrongly shaped states count as none, and are removed when taken", async () => {
+  const { root, cleanup } = await tempRoot("state");
+  try {
+    const path = join(root, "x-state.json");
+    for (const text of ["", "{", "null", "[]", "3", '"s"', '{"a.md": 1}', '{"a.md": null}']) {
+      await writeFile(path, text);
+      assert.equal(await readState(path, isStringRecord), null, text);
+      assert.equal(await takeState(path, isStringRecord), null, text);
+      assert.ok(!existsSync(path), text);
+    }
+    // the check given is applied to an object
+    await writeFile(path, '{"outputs": {"pagefind": 7}}');
+    assert.equal(await readState<{ outputs: Record<string, string> }>(path, (s) => isStringRecord(s.outputs)), null);
+    await writeFile(path, '{"outputs": {"pagefind": "k"}}');
+    assert.deepEqual(await readState<{ outputs: Record<string, string> }>(path, (s) => isStringRecord(s.outputs)), { outputs: { pagefind: "k" } });
+    assert.equal(await readFile(path, "utf8"), '{"outputs": {"pagefind": "k"}}');
+  } finally {
+    await cleanup();
+  }
+});
