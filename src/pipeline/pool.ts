@@ -40,6 +40,7 @@ export class NormalisePool {
   private nextId = 0;
   private inMain = 0;
   private failed: Error | null = null;
+  private closing = false;
 
   constructor(
     private readonly base: string,
@@ -50,16 +51,11 @@ export class NormalisePool {
     if (this.failed) return Promise.reject(this.failed);
     if (this.threads < 2 || this.inMain < MAIN_THREAD_FIRST) {
       this.inMain++;
-      // through JSON as the workers' results are, so the two are the same (no undefined fields)
-      const text = normaliseText(job.file, job.bytes, this.base);
-      return Promise.resolve({ result: JSON.parse(text.json) as NormalisedFile, ...text });
+      return Promise.resolve(normaliseText(job.file, job.bytes, this.base));
     }
     this.workers ??= Array.from({ length: this.threads }, (_, k) => ({ worker: this.start(k), busy: 0 }));
     return new Promise<PoolResult>((resolve, reject) => {
-      const { buffer, byteOffset, byteLength } = job.bytes;
-      // the file's own buffer is handed over, not copied, when it holds nothing else
-      const whole = byteOffset === 0 && byteLength === buffer.byteLength && buffer instanceof ArrayBuffer;
-      this.queue.push({ task: { n: this.nextId++, file: job.file, bytes: job.bytes, base: this.base, transfer: whole }, resolve, reject });
+      this.queue.push({ task: { n: this.nextId++, file: job.file, bytes: job.bytes, base: this.base }, resolve, reject });
       this.feed();
     });
   }
@@ -86,8 +82,6 @@ export class NormalisePool {
     return worker;
   }
 
-  private closing = false;
-
   private feed(): void {
     for (let k = 0; k < this.workers!.length && this.queue.length > 0; k++) {
       const w = this.workers![k];
@@ -95,7 +89,10 @@ export class NormalisePool {
         const q = this.queue.shift()!;
         this.waiting.set(q.task.n, { resolve: q.resolve, reject: q.reject, worker: k });
         w.busy++;
-        w.worker.postMessage(q.task, q.task.transfer ? [q.task.bytes.buffer as ArrayBuffer] : []);
+        // the file's own buffer is handed over, not copied, when it holds nothing else
+        const { buffer, byteOffset, byteLength } = q.task.bytes;
+        const whole = buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength;
+        w.worker.postMessage(q.task, whole ? [buffer] : []);
       }
     }
   }

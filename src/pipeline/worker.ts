@@ -12,8 +12,6 @@ export interface WorkerTask {
   file: string;
   bytes: Uint8Array;
   base: string;
-  /** the bytes' buffer is transferred, not copied */
-  transfer: boolean;
 }
 
 /** A normalised file as text: what the main thread parses, caches and writes. */
@@ -30,12 +28,13 @@ export interface NormalisedText {
  * less than copying the objects, and the Markdown is made here so that the
  * main thread, which does the I/O for every worker, has little else to do.
  */
-export function normaliseText(file: string, bytes: Uint8Array, base: string): NormalisedText {
+export function normaliseText(file: string, bytes: Uint8Array, base: string): NormalisedText & { result: NormalisedFile } {
   const json = JSON.stringify(normaliseFile(file, bytes, { base }));
-  // from the data as the main thread and the cache will hold it (through JSON: no -0, no undefined fields),
-  // so a file's Markdown is the same whether it was normalised now or came from the cache
-  const markdown = (JSON.parse(json) as NormalisedFile).articles.map(articleMarkdown);
-  return { json, markdown, digests: markdown.map(markdownDigest) };
+  // the data as the main thread and the cache hold it (through JSON: no -0, no undefined fields), so a
+  // file's Markdown is the same whether it was normalised now or came from the cache
+  const result = JSON.parse(json) as NormalisedFile;
+  const markdown = result.articles.map(articleMarkdown);
+  return { result, json, markdown, digests: markdown.map(markdownDigest) };
 }
 
 export function markdownDigest(markdown: string): string {
@@ -43,5 +42,6 @@ export function markdownDigest(markdown: string): string {
 }
 
 parentPort?.on("message", (task: WorkerTask) => {
-  parentPort!.postMessage({ n: task.n, ...normaliseText(task.file, task.bytes, task.base) });
+  const { json, markdown, digests } = normaliseText(task.file, task.bytes, task.base);
+  parentPort!.postMessage({ n: task.n, json, markdown, digests });
 });
