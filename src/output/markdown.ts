@@ -71,8 +71,10 @@ function isBlock(v: unknown): v is Record<string, unknown> | unknown[] {
   return typeof v === "object" && v !== null && (Array.isArray(v) ? v.length > 0 : Object.keys(v).some((k) => (v as Record<string, unknown>)[k] !== undefined));
 }
 
-function isCollection(v: unknown): v is Record<string, unknown> | unknown[] {
-  return typeof v === "object" && v !== null;
+/** A value on the line of its key or "- ": a scalar, or an empty list or map. */
+function inline(v: unknown): string {
+  if (typeof v !== "object" || v === null) return scalar(v);
+  return Array.isArray(v) ? "[]" : "{}";
 }
 
 /** `first` starts the first line (after "- " in a list), `indent` the others. */
@@ -88,7 +90,7 @@ function writeMap(map: Record<string, unknown>, indent: string, out: string[], f
       if (Array.isArray(v)) writeList(v, `${indent}  `, out);
       else writeMap(v, `${indent}  `, out);
     } else {
-      out.push(`${lead}${k}: ${isCollection(v) ? (Array.isArray(v) ? "[]" : "{}") : scalar(v)}\n`);
+      out.push(`${lead}${k}: ${inline(v)}\n`);
     }
     lead = indent;
   }
@@ -104,7 +106,7 @@ function writeList(list: readonly unknown[], indent: string, out: string[]): voi
         writeMap(v, `${indent}  `, out, `${indent}- `);
       }
     } else {
-      out.push(`${indent}- ${isCollection(v) ? (Array.isArray(v) ? "[]" : "{}") : scalar(v)}\n`);
+      out.push(`${indent}- ${inline(v)}\n`);
     }
   }
 }
