@@ -3,13 +3,14 @@
  * grows: Pagefind's time and memory grow faster than the page count for
  * Chinese (10k pages 31–44 s and 4–5 GB here; 20k 107 s and 7.8 GB), so a
  * 100k archive cannot be indexed in one run on this machine. Article pages
- * are grouped by year into shards of at most `maxPages` pages (consecutive
- * years packed together, undated last), each indexed alone, one after
- * another; the browser merges them with Pagefind's mergeIndex. The first
- * shard is the primary index in pagefind/; the others go to
- * pagefind-shards/<years>/, listed in pagefind/shards.json. A shard whose
- * articles, templates and base did not change since the last build is
- * copied from the shard cache instead of being indexed again.
+ * are grouped by year into shards (see planShards), each indexed alone, two
+ * at a time; the browser merges them with Pagefind's mergeIndex. The newest
+ * years are a small shard of their own and the primary index in pagefind/:
+ * a search sorted newest first shows its first results from it alone. The
+ * others go to pagefind-shards/<years>/; pagefind/shards.json lists them all
+ * (shardManifest). A shard whose articles, templates and base did not
+ * change since the last build is copied from the shard cache instead of
+ * being indexed again.
  */
 import { createHash } from "node:crypto";
 import { cp, mkdir, open, readFile, readdir, rm, utimes, writeFile } from "node:fs/promises";
@@ -35,8 +36,20 @@ export interface PageYear {
   year: string | null;
 }
 
-/** Group pages by year into shards of at most maxPages and about equal size (a single year larger than that is one shard). */
-export function planShards(pages: readonly PageYear[], maxPages: number): ShardPlan[] {
+/**
+ * The newest years, up to this many pages, are one small shard of their own: the primary
+ * index, which is all that a search sorted newest first (the search page's default) loads
+ * before its first results are on screen.
+ */
+export const RECENT_PAGES = 1000;
+
+/**
+ * Group pages by year into shards: everything in one while it fits in maxPages; else the
+ * newest years (at least one, at most recentPages unless that year alone is larger) first,
+ * then the older years packed into shards of at most maxPages and about equal size
+ * (a single year larger than that is one shard), in order, then the undated.
+ */
+export function planShards(pages: readonly PageYear[], maxPages: number, recentPages = Math.min(RECENT_PAGES, maxPages)): ShardPlan[] {
   if (pages.length === 0) return [];
   if (pages.length <= maxPages) return [{ label: "all", pages: pages.map((p) => p.path).sort() }];
   const byYear = new Map<string, string[]>();
@@ -46,29 +59,60 @@ export function planShards(pages: readonly PageYear[], maxPages: number): ShardP
     list.push(p.path);
     byYear.set(y, list);
   }
-  const years = [...byYear.keys()].sort((a, b) => (a === "undated" ? 1 : b === "undated" ? -1 : a < b ? -1 : a > b ? 1 : 0));
-  // as few shards as the limit allows, of about the same size (they are indexed two at a time)
-  const dated = pages.length - (byYear.get("undated")?.length ?? 0);
-  const target = Math.ceil(dated / Math.max(1, Math.ceil(dated / maxPages)));
-  const shards: ShardPlan[] = [];
-  let current: { years: string[]; pages: string[] } | null = null;
-  const close = (): void => {
-    if (!current) return;
-    const ys = current.years;
-    shards.push({ label: ys.length === 1 ? ys[0] : `${ys[0]}-${ys[ys.length - 1]}`, pages: current.pages.sort() });
-    current = null;
-  };
-  for (const y of years) {
-    const list = byYear.get(y)!;
-    // undated articles are their own shard once there is more than one shard's worth of pages
-    // a year goes to the next shard when this one would pass the limit, or pass the target by more than half the year
-    if (current && (current.pages.length + list.length > maxPages || current.pages.length + list.length / 2 > target || y === "undated")) close();
-    current ??= { years: [], pages: [] };
-    current.years.push(y);
-    current.pages.push(...list);
+  const dated = [...byYear.keys()].filter((y) => y !== "undated").sort();
+  const labelOf = (ys: string[]): string => (ys.length === 1 ? ys[0] : `${ys[0]}-${ys[ys.length - 1]}`);
+  const shardOf = (ys: string[]): ShardPlan => ({ label: labelOf(ys), pages: ys.flatMap((y) => byYear.get(y)!).sort() });
+  // the newest years
+  let cut = dated.length;
+  let recentCount = 0;
+  while (cut > 0) {
+    const n = byYear.get(dated[cut - 1])!.length;
+    if (cut < dated.length && recentCount + n > recentPages) break;
+    recentCount += n;
+    cut--;
   }
-  close();
+  const older = dated.slice(0, cut);
+  const shards: ShardPlan[] = cut < dated.length ? [shardOf(dated.slice(cut))] : [];
+  // the older years: as few shards as the limit allows, of about the same size (they are indexed two at a time)
+  const olderCount = older.reduce((n, y) => n + byYear.get(y)!.length, 0);
+  const target = Math.ceil(olderCount / Math.max(1, Math.ceil(olderCount / maxPages)));
+  let current: { years: string[]; pages: number } | null = null;
+  for (const y of older) {
+    const n = byYear.get(y)!.length;
+    // a year goes to the next shard when this one would pass the limit, or pass the target by more than half the year
+    if (current && (current.pages + n > maxPages || current.pages + n / 2 > target)) {
+      shards.push(shardOf(current.years));
+      current = null;
+    }
+    current ??= { years: [], pages: 0 };
+    current.years.push(y);
+    current.pages += n;
+  }
+  if (current) shards.push(shardOf(current.years));
+  if (byYear.has("undated")) shards.push(shardOf(["undated"]));
   return shards;
+}
+
+/**
+ * The shards as the search page reads them (pagefind/shards.json): newest first, the undated
+ * last, so a search sorted newest first takes them in this order and one sorted oldest first in
+ * the reverse (where the undated come first, as Pagefind sorts them in one index). Paths are
+ * relative to pagefind/; the first shard is pagefind/ itself.
+ */
+export interface ShardEntry {
+  path: string;
+  label: string;
+  pages: number;
+}
+
+export function shardManifest(plan: readonly ShardPlan[]): ShardEntry[] {
+  if (plan.length === 0) return [];
+  const entry = (s: ShardPlan, n: number): ShardEntry => ({ path: n === 0 ? "./" : `../pagefind-shards/${s.label}/`, label: s.label, pages: s.pages.length });
+  const entries = plan.map(entry);
+  const [primary, ...rest] = entries;
+  const undated = rest.filter((e) => e.label === "undated");
+  const older = rest.filter((e) => e.label !== "undated").reverse();
+  return [primary, ...older, ...undated];
 }
 
 const YEAR_META = /data-pagefind-filter="year\[content\]"\s+content="([^"]*)"/u;
@@ -272,8 +316,7 @@ export async function indexShards(opts: ShardOptions): Promise<{ pages: number; 
     // no article yet: an empty index, so the search page still loads
     await indexOne(site, { label: "all", pages: [] }, join(site, "pagefind"));
   }
-  const extra = plan.slice(1).map((s) => `../pagefind-shards/${s.label}/`);
-  await writeFile(join(site, "pagefind", "shards.json"), `${JSON.stringify(extra)}\n`);
+  await writeFile(join(site, "pagefind", "shards.json"), `${JSON.stringify(shardManifest(plan))}\n`);
   // the filter choices and their counts, as pagefind.filters() would give them once every
   // shard's filter files were loaded: the search page reads this small file instead
   await writeFile(join(site, "pagefind", "filter-counts.json"), `${JSON.stringify(sortedCounts(counts))}\n`);

@@ -4,6 +4,11 @@
 // the build writes into the site, so the index and the code always match.
 // Everything from the index is inserted as text, never as markup.
 //
+// Order: newest first unless the reader picks oldest first or relevance. In a
+// large archive the index is in year shards, newest first; a search by date
+// shows its first results from the newest shard alone and searches the older
+// ones in the background (the count) or as "more" reaches them.
+//
 // Scripts: there is one index, of the Simplified pages. A query with
 // characters only Traditional writing uses is converted to Simplified first
 // (assets/opencc/t2cn.js, loaded only then), on either site. On the
@@ -49,24 +54,37 @@ const fill = (template, values) =>
 
 /** @type {any} */
 let pagefind;
+// The index: one, or year shards listed in pagefind/shards.json, newest first (the undated
+// last), the first being pagefind/ itself. Each shard's pages carry a filter naming it.
+const shardList = new URL("../pagefind/shards.json", import.meta.url);
+/** @type {{ path: string, label: string }[]} */
+let shards = [];
 try {
   pagefind = await import(new URL("../pagefind/pagefind.js", import.meta.url).href);
+  const listed = await fetch(shardList).then((r) => (r.ok ? r.json() : []), () => []);
+  shards = Array.isArray(listed) ? listed.filter((s) => s && typeof s.path === "string" && typeof s.label === "string") : [];
   await pagefind.options({
     // the site may be hosted under a sub-path: results link relative to where this script lives
     baseUrl: new URL("../", import.meta.url).pathname,
     highlightParam: "highlight",
     excerptLength: 36,
+    ...(shards.length > 1 ? { mergeFilter: { shard: shards[0].label } } : {}),
   });
-  // a large archive's index is built in year shards: merge the others into the primary one
-  const shardList = new URL("../pagefind/shards.json", import.meta.url);
-  const shards = await fetch(shardList).then((r) => (r.ok ? r.json() : []), () => []);
-  await Promise.all(shards.map((path) => pagefind.mergeIndex(new URL(path, shardList).href)));
   const [, toHant] = await Promise.all([pagefind.init(), HANT ? loadToHant() : null]);
   if (toHant) show = toHant;
 } catch (error) {
   status.textContent = S.error;
   throw error;
 }
+const SHARDED = shards.length > 1;
+/** @type {Promise<unknown> | null} */
+let merging = null;
+/**
+ * The other shards, merged in once. Until then only the newest shard is loaded: a search
+ * sorted newest first shows its first results from it, and merges the rest after.
+ */
+const mergeAll = () =>
+  (merging ??= Promise.all(shards.slice(1).map((s) => pagefind.mergeIndex(new URL(s.path, shardList).href, { mergeFilter: { shard: s.label } }))));
 
 // ── filter choices, from the index ──
 // the counts come from a small file the build writes (pagefind/filter-counts.json): asking
@@ -97,7 +115,8 @@ const FILTER_KEYS = filterSelects.map((s) => s.name);
 
 function readUrl() {
   const p = new URLSearchParams(location.search);
-  const state = { q: p.get("q") || "", sort: p.get("sort") || "", filters: {} };
+  const sort = p.get("sort") || "";
+  const state = { q: p.get("q") || "", sort: sort === "desc" ? "" : sort, filters: {} };
   for (const key of FILTER_KEYS) state.filters[key] = p.get(key) || "";
   return state;
 }
@@ -110,7 +129,8 @@ function readForm() {
 
 function showState(state) {
   input.value = state.q;
-  sortSelect.value = ["asc", "desc"].includes(state.sort) ? state.sort : "";
+  // newest first is the default ("" — also what an older link's sort=desc means)
+  sortSelect.value = ["asc", "relevance"].includes(state.sort) ? state.sort : "";
   for (const s of filterSelects) {
     const wanted = state.filters[s.name] || "";
     if (wanted && ![...s.options].some((o) => o.value === wanted)) {
@@ -147,7 +167,14 @@ function keepSwitchInStep() {
 
 // ── searching ──
 let run = 0;
-let results = [];
+/**
+ * The search on screen: its results in order, gathered shard by shard when sorted by date
+ * (Pagefind's merged search orders by score, which for a sorted search is the place within
+ * its own shard: it would interleave the shards); the shards not searched yet; the count once
+ * known.
+ * @type {{ items: any[], parts: { path: string, label: string }[], total: number | null, term: string, typed: string, filters: Record<string, string>, sort: string | null, chain: Promise<void>, busy: boolean } | null}
+ */
+let listing = null;
 let shown = 0;
 let highlightTerms = [];
 
@@ -162,13 +189,51 @@ const termsOf = (query) =>
     .split(/\s+/)
     .filter((t) => t.length > 0);
 
+/** "desc" (newest first, the default), "asc", or null for Pagefind's relevance */
+const sortOf = (value) => (value === "relevance" ? null : value === "asc" ? "asc" : "desc");
+
+/** One shard's results, in date order. Before the others are merged in, the index is the first shard alone. */
+async function searchShard(l, shard) {
+  const sort = { date: l.sort };
+  if (shard === shards[0] && merging === null) return (await pagefind.search(l.term || null, { filters: l.filters, sort })).results;
+  await mergeAll();
+  return (await pagefind.search(l.term || null, { filters: { ...l.filters, shard: shard.label }, sort })).results;
+}
+
+/** Search shards in order until the listing holds n results (or every shard is searched). One at a time. */
+function gather(l, n) {
+  l.chain = l.chain.then(async () => {
+    while (l.items.length < n && l.parts.length > 0 && l === listing) {
+      const part = await searchShard(l, l.parts[0]);
+      if (l !== listing) return;
+      l.parts.shift();
+      l.items.push(...part);
+    }
+    if (l.parts.length === 0) l.total = l.items.length;
+  });
+  return l.chain;
+}
+
+/** Run a search; if the index cannot be read (a shard missing, say), say so instead of waiting forever. */
 async function search(state) {
+  const id = run + 1;
+  try {
+    await runSearch(state);
+  } catch (error) {
+    if (id !== run) return;
+    status.textContent = S.error;
+    more.hidden = true;
+    console.error(error);
+  }
+}
+
+async function runSearch(state) {
   const id = ++run;
   const filters = {};
   for (const key of FILTER_KEYS) if (state.filters[key]) filters[key] = state.filters[key];
   const typed = state.q.trim();
   if (!typed && Object.keys(filters).length === 0) {
-    results = [];
+    listing = null;
     list.replaceChildren();
     more.hidden = true;
     status.textContent = S.empty;
@@ -179,29 +244,57 @@ async function search(state) {
   if (id !== run) return;
   // the article pages of this site are in its script: mark the words in it
   highlightTerms = termsOf(HANT ? show(term) : term);
-  const options = { filters };
-  if (state.sort) options.sort = { date: state.sort };
-  const response = await pagefind.search(term || null, options);
-  if (id !== run) return;
-  results = response.results;
+  const sort = sortOf(state.sort);
+  const l = { items: [], parts: [], total: null, term, typed, filters, sort, chain: Promise.resolve(), busy: false };
+  if (SHARDED && sort) {
+    // by date: the shards in date order, each searched when the results shown reach it
+    l.parts = sort === "asc" ? [...shards].reverse() : [...shards];
+  } else {
+    if (SHARDED) await mergeAll();
+    if (id !== run) return;
+    const response = await pagefind.search(term || null, sort ? { filters, sort: { date: sort } } : { filters });
+    if (id !== run) return;
+    l.items = response.results;
+    l.total = l.items.length;
+  }
+  listing = l;
   shown = 0;
   list.replaceChildren();
-  if (results.length === 0) {
-    more.hidden = true;
-    status.textContent = fill(S.noResults, { q: typed });
-    return;
-  }
-  status.textContent = fill(S.count, { n: results.length });
   await showMore(id);
+  if (id !== run || l.total !== null) return;
+  // the count: one search of every shard (the remaining shards are searched in order only as
+  // the reader asks for more)
+  await mergeAll();
+  const all = await pagefind.search(term || null, { filters });
+  if (id !== run) return;
+  if (l.total === null) l.total = all.results.length;
+  showStatus(l);
+}
+
+function showStatus(l) {
+  if (l.total === 0) status.textContent = fill(S.noResults, { q: l.typed });
+  else if (l.total !== null) status.textContent = fill(S.count, { n: l.total });
+  else status.textContent = fill(S.countSoFar, { n: l.items.length });
+  more.hidden = l.total !== null ? shown >= l.total : shown >= l.items.length && l.parts.length === 0;
 }
 
 async function showMore(id) {
-  const page = results.slice(shown, shown + PAGE_SIZE);
-  const data = await Promise.all(page.map((r) => r.data()));
-  if (id !== run) return;
-  for (const d of data) list.append(resultItem(d, highlightTerms));
-  shown += page.length;
-  more.hidden = shown >= results.length;
+  const l = listing;
+  // one page at a time ("more" pressed twice shows the next page once)
+  if (!l || l.busy) return;
+  l.busy = true;
+  try {
+    await gather(l, shown + PAGE_SIZE);
+    if (id !== run) return;
+    const page = l.items.slice(shown, shown + PAGE_SIZE);
+    const data = await Promise.all(page.map((r) => r.data()));
+    if (id !== run) return;
+    for (const d of data) list.append(resultItem(d, highlightTerms));
+    shown += page.length;
+    showStatus(l);
+  } finally {
+    l.busy = false;
+  }
 }
 
 function resultItem(d, terms) {
@@ -314,7 +407,12 @@ for (const select of [...filterSelects, sortSelect]) {
     search(state);
   });
 }
-more.addEventListener("click", () => showMore(run));
+more.addEventListener("click", () =>
+  showMore(run).catch((error) => {
+    status.textContent = S.error;
+    console.error(error);
+  }),
+);
 window.addEventListener("popstate", () => {
   const state = readUrl();
   showState(state);

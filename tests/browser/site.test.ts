@@ -87,11 +87,17 @@ describe("search", () => {
   });
 
   it("runs the search in the URL on opening, with its filters and sort shown in the form", async () => {
-    const { page, paths } = await search("招商引资", "&sort=desc");
+    const { page, paths } = await search("招商引资", "&sort=asc");
     assert.equal(await page.inputValue("#q"), "招商引资");
-    assert.equal(await page.inputValue("select[name=sort]"), "desc");
+    assert.equal(await page.inputValue("select[name=sort]"), "asc");
     assert.ok(paths.length > 0);
     await page.close();
+    // a link from before newest-first was the default still opens newest first
+    const old = await search("招商引资", "&sort=desc");
+    assert.equal(await old.page.inputValue("select[name=sort]"), "");
+    const plain = await search("招商引资");
+    assert.deepEqual(old.paths, plain.paths);
+    await Promise.all([old.page.close(), plain.page.close()]);
   });
 
   it("narrows the results with a filter, and keeps the filter in the URL", async () => {
@@ -114,17 +120,22 @@ describe("search", () => {
     await page.close();
   });
 
-  it("sorts by date, newest or oldest first, keeping every result", async () => {
-    const { page, paths: byRelevance } = await search("开发区");
-    for (const [order, cmp] of [["desc", (a: string, b: string) => a >= b], ["asc", (a: string, b: string) => a <= b]] as const) {
+  it("sorts newest first by default, oldest first or by relevance on request, keeping every result", async () => {
+    const { page, paths: newest } = await search("开发区");
+    assert.equal(await page.inputValue("select[name=sort]"), "");
+    const inOrder = (paths: string[], order: "desc" | "asc"): void => {
+      const keys = paths.map((p) => dateSortKey(site.byPath.get(p)!.record.date));
+      for (let i = 1; i < keys.length; i++) assert.ok(order === "desc" ? keys[i - 1] >= keys[i] : keys[i - 1] <= keys[i], `${order}: ${keys.join(" ")}`);
+      assert.notDeepEqual(keys[0], keys[keys.length - 1]);
+    };
+    inOrder(newest, "desc");
+    for (const order of ["asc", "relevance"] as const) {
       await page.selectOption("select[name=sort]", order);
       await page.waitForURL(new RegExp(`sort=${order}`));
       await searchSettled(page);
       const paths = await resultPaths(page, "/");
-      assert.deepEqual([...paths].sort(), [...byRelevance].sort());
-      const keys = paths.map((p) => dateSortKey(site.byPath.get(p)!.record.date));
-      for (let i = 1; i < keys.length; i++) assert.ok(cmp(keys[i - 1], keys[i]), `${order}: ${keys.join(" ")}`);
-      assert.notDeepEqual(keys[0], keys[keys.length - 1]);
+      assert.deepEqual([...paths].sort(), [...newest].sort());
+      if (order === "asc") inOrder(paths, "asc");
     }
     await page.close();
   });

@@ -4,7 +4,7 @@
  * and a search in Chromium finds the articles of every shard, as the
  * unsharded index does.
  */
-import { after, before, test } from "node:test";
+import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { existsSync } from "node:fs";
@@ -12,6 +12,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { build } from "../../src/build.ts";
+import { dateSortKey } from "../../src/site/format.ts";
+import { generateCorpus } from "../../scripts/generate-corpus.ts";
 import type { ArticleRecord } from "../../src/types.ts";
 import { SEED_ARTICLES, launchBrowser, resultPaths, searchSettled } from "../browser/harness.ts";
 import { startStaticServer, type StaticServer } from "../browser/static-server.ts";
@@ -39,10 +41,15 @@ after(async () => {
 
 const shardOf = (r: ArticleRecord): string => (r.date === null ? "undated" : r.date.slice(0, 4) === "2023" ? "2023" : "2012-2013");
 
-test("the index is written as a primary index plus listed shards", async () => {
-  const listed = JSON.parse(await readFile(join(out, "pagefind", "shards.json"), "utf8")) as string[];
-  assert.deepEqual(listed, ["../pagefind-shards/2023/", "../pagefind-shards/undated/"]);
-  for (const s of ["2023", "undated"]) assert.ok(existsSync(join(out, "pagefind-shards", s, "pagefind-entry.json")), s);
+test("the index is written as a primary index (the newest year) plus listed shards, newest first", async () => {
+  const listed = JSON.parse(await readFile(join(out, "pagefind", "shards.json"), "utf8")) as { path: string; label: string; pages: number }[];
+  const count = (shard: string): number => records.filter((r) => shardOf(r) === shard).length;
+  assert.deepEqual(listed, [
+    { path: "./", label: "2023", pages: count("2023") },
+    { path: "../pagefind-shards/2012-2013/", label: "2012-2013", pages: count("2012-2013") },
+    { path: "../pagefind-shards/undated/", label: "undated", pages: count("undated") },
+  ]);
+  for (const s of ["2012-2013", "undated"]) assert.ok(existsSync(join(out, "pagefind-shards", s, "pagefind-entry.json")), s);
 });
 
 for (const query of ["招商引资", "开发区"]) {
@@ -75,8 +82,8 @@ test("the filter counts the search page reads are the ones Pagefind gives for th
   await page.goto(`${server.url}404.html`);
   const merged = await page.evaluate(async (entry) => {
     const pf = await import(entry);
-    const shards = (await (await fetch("/pagefind/shards.json")).json()) as string[];
-    await Promise.all(shards.map((s) => pf.mergeIndex(new URL(s, new URL("/pagefind/", location.href)).href)));
+    const shards = (await (await fetch("/pagefind/shards.json")).json()) as { path: string }[];
+    await Promise.all(shards.slice(1).map((s) => pf.mergeIndex(new URL(s.path, new URL("/pagefind/", location.href)).href)));
     await pf.init();
     return pf.filters();
   }, "/pagefind/pagefind.js");
@@ -87,4 +94,92 @@ test("the filter counts the search page reads are the ones Pagefind gives for th
   assert.deepEqual(sorted(written), sorted(merged));
   // every article is counted once per filter it has
   assert.equal(Object.values(written.year).reduce((a, b) => a + b, 0), records.length);
+});
+
+test("every sort finds the same articles, and the count shown is the number of results", async () => {
+  for (const query of ["招商引资", "开发区"]) {
+    let first: string[] | null = null;
+    for (const sort of ["", "asc", "relevance"]) {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}${sort ? `&sort=${sort}` : ""}`);
+      await searchSettled(page);
+      const paths = await resultPaths(page, "/");
+      const status = (await page.textContent("#search-status")) ?? "";
+      await page.close();
+      assert.equal(status, `找到 ${paths.length} 篇文章`, `${query} ${sort}`);
+      assert.equal(new Set(paths).size, paths.length, "no result twice");
+      if (first) assert.deepEqual([...paths].sort(), [...first].sort(), `${query} ${sort}`);
+      first ??= paths;
+    }
+  }
+});
+
+test("sorted by date, the results of all shards are in date order (the undated last when newest first, first when oldest first)", async () => {
+  const byId = new Map(records.map((r) => [r.id, r]));
+  for (const [sort, order] of [["", "desc"], ["asc", "asc"]] as const) {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}search/?q=${encodeURIComponent("招商引资")}${sort ? `&sort=${sort}` : ""}`);
+    await searchSettled(page);
+    const found = (await resultPaths(page, "/")).map((p) => byId.get(p.replace(/^\/articles\/|\/$/g, ""))!);
+    await page.close();
+    const keys = found.map((r) => dateSortKey(r.date));
+    assert.equal(new Set(found.map(shardOf)).size, 3, "results from every shard");
+    for (let i = 1; i < keys.length; i++) assert.ok(order === "desc" ? keys[i - 1] >= keys[i] : keys[i - 1] <= keys[i], `${order}: ${keys.join(" ")}`);
+  }
+});
+
+test("a shard that cannot be loaded: the page says the search is unavailable, not searching forever", async () => {
+  const page = await browser.newPage();
+  await page.route("**/pagefind-shards/**", (route) => route.abort());
+  await page.goto(`${server.url}search/?q=${encodeURIComponent("招商引资")}&sort=relevance`);
+  await page.waitForFunction(() => (document.getElementById("search-status")?.textContent ?? "") === "搜索暂时无法使用。", null, { timeout: 20_000 });
+  await page.close();
+});
+
+describe("a larger archive: the first results of a newest-first search come from the newest shard alone", () => {
+  let big: { out: string; records: ArticleRecord[]; server: StaticServer };
+  before(async () => {
+    const corpus = join(tmp, "corpus");
+    generateCorpus(160, corpus);
+    const bigOut = join(tmp, "big-site");
+    const result = await build({ articlesDir: corpus, outDir: bigOut, contentDir: join(tmp, "big-content"), quiet: true, cacheDir: null, maxShardPages: 80 });
+    big = { out: bigOut, records: result.articles, server: await startStaticServer(bigOut, "/") };
+  });
+  after(async () => {
+    await big?.server.close();
+  });
+
+  test("results are on screen while the other shards are still loading, and the count follows", async () => {
+    const listed = JSON.parse(await readFile(join(big.out, "pagefind", "shards.json"), "utf8")) as { label: string; pages: number }[];
+    assert.ok(listed.length >= 3, `shards: ${JSON.stringify(listed)}`);
+    const newest = listed[0].label.split("-");
+    const page = await browser.newPage();
+    // hold every request for another shard until the first results are checked
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    const held: string[] = [];
+    await page.route("**/pagefind-shards/**", async (route) => {
+      held.push(new URL(route.request().url()).pathname);
+      await released;
+      await route.continue();
+    });
+    await page.goto(`${big.server.url}search/?q=${encodeURIComponent("招商引资")}`);
+    await page.waitForFunction(() => (document.getElementById("search-results")?.children.length ?? 0) > 0);
+    const status = (await page.textContent("#search-status")) ?? "";
+    assert.match(status, /^已找到 \d+ 篇，正在检索其他年份……$/);
+    const byId = new Map(big.records.map((r) => [r.id, r]));
+    const shownFirst = await page.$$eval("#search-results .entry-title a", (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    assert.equal(shownFirst.length, 20, "a full first page");
+    for (const p of shownFirst) {
+      const year = byId.get(p.replace(/^\/articles\/|\/$/g, ""))?.date?.slice(0, 4) ?? "";
+      assert.ok(year >= newest[0] && year <= (newest[1] ?? newest[0]), `${p} (${year}) is in the newest shard ${listed[0].label}`);
+    }
+    release();
+    await searchSettled(page);
+    const paths = await resultPaths(page, "/");
+    assert.equal(await page.textContent("#search-status"), `找到 ${paths.length} 篇文章`);
+    assert.ok(paths.length > 20 && held.length > 0, `${paths.length} results; ${held.length} requests held`);
+    assert.deepEqual(paths.slice(0, 20), shownFirst, "the first page stays as it was");
+    await page.close();
+  });
 });

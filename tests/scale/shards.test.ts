@@ -1,43 +1,62 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { planShards } from "../../src/site/search-shards.ts";
+import { planShards, shardManifest } from "../../src/site/search-shards.ts";
 
 const pages = (year: string | null, n: number) => Array.from({ length: n }, (_, i) => ({ path: `articles/${year ?? "u"}-${i}/index.html`, year }));
+const shape = (plan: ReturnType<typeof planShards>) => plan.map((s) => [s.label, s.pages.length]);
 
 test("planShards: everything in one shard while it fits", () => {
   const plan = planShards([...pages("2013", 3), ...pages("2012", 2), ...pages(null, 2)], 10);
-  assert.deepEqual(plan.map((s) => [s.label, s.pages.length]), [["all", 7]]);
+  assert.deepEqual(shape(plan), [["all", 7]]);
 });
 
-test("planShards: consecutive years packed up to the limit, a big year alone, undated last", () => {
-  const plan = planShards([...pages("2005", 2), ...pages("2006", 2), ...pages("2007", 2), ...pages("2010", 9), ...pages("2011", 1), ...pages(null, 3)], 5);
-  assert.deepEqual(
-    plan.map((s) => [s.label, s.pages.length]),
-    [
-      ["2005-2006", 4],
-      ["2007", 2],
-      ["2010", 9],
-      ["2011", 1],
-      ["undated", 3],
-    ],
-  );
+test("planShards: the newest years first (a small shard), then older years packed up to the limit, a big year alone, undated last", () => {
+  const plan = planShards([...pages("2005", 2), ...pages("2006", 2), ...pages("2007", 2), ...pages("2010", 9), ...pages("2011", 1), ...pages("2012", 2), ...pages(null, 3)], 5, 3);
+  assert.deepEqual(shape(plan), [
+    ["2011-2012", 3],
+    ["2005-2006", 4],
+    ["2007", 2],
+    ["2010", 9],
+    ["undated", 3],
+  ]);
   const all = plan.flatMap((s) => s.pages);
   assert.equal(new Set(all).size, all.length, "no page in two shards");
-  assert.equal(all.length, 19, "no page left out");
+  assert.equal(all.length, 21, "no page left out");
 });
 
-test("planShards: no pages, no shards", () => {
+test("planShards: the newest shard holds at least its newest year, however large", () => {
+  const plan = planShards([...pages("2020", 4), ...pages("2021", 7), ...pages(null, 1)], 5, 3);
+  assert.deepEqual(shape(plan), [
+    ["2021", 7],
+    ["2020", 4],
+    ["undated", 1],
+  ]);
+});
+
+test("planShards: no pages, no shards; only undated pages, one shard", () => {
   assert.deepEqual(planShards([], 10), []);
+  assert.deepEqual(shape(planShards(pages(null, 12), 10)), [["undated", 12]]);
 });
 
-test("planShards: shards of about the same size, not one full and one small", () => {
-  const years = Array.from({ length: 10 }, (_, i) => pages(String(2010 + i), 100)).flat();
-  const plan = planShards(years, 800);
-  assert.deepEqual(
-    plan.map((s) => [s.label, s.pages.length]),
-    [
-      ["2010-2014", 500],
-      ["2015-2019", 500],
-    ],
-  );
+test("planShards: older shards of about the same size, not one full and one small", () => {
+  const years = Array.from({ length: 11 }, (_, i) => pages(String(2010 + i), 100)).flat();
+  const plan = planShards(years, 800, 100);
+  assert.deepEqual(shape(plan), [
+    ["2020", 100],
+    ["2010-2014", 500],
+    ["2015-2019", 500],
+  ]);
+});
+
+test("shardManifest: newest first and the undated last, the first in pagefind/ itself", () => {
+  const plan = planShards([...pages("2005", 2), ...pages("2006", 2), ...pages("2007", 2), ...pages("2010", 9), ...pages("2011", 1), ...pages("2012", 2), ...pages(null, 3)], 5, 3);
+  assert.deepEqual(shardManifest(plan), [
+    { path: "./", label: "2011-2012", pages: 3 },
+    { path: "../pagefind-shards/2010/", label: "2010", pages: 9 },
+    { path: "../pagefind-shards/2007/", label: "2007", pages: 2 },
+    { path: "../pagefind-shards/2005-2006/", label: "2005-2006", pages: 4 },
+    { path: "../pagefind-shards/undated/", label: "undated", pages: 3 },
+  ]);
+  assert.deepEqual(shardManifest(planShards(pages("2013", 3), 10)), [{ path: "./", label: "all", pages: 3 }]);
+  assert.deepEqual(shardManifest([]), []);
 });
