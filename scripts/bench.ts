@@ -133,16 +133,21 @@ function row(m: Measure): string {
   return `  ${m.label.padEnd(28)} ${m.seconds.toFixed(1).padStart(7)} s ${m.peakMB.toFixed(0).padStart(7)} MB peak${m.bytes !== undefined ? `   ${fmtMB(m.bytes)}` : ""}${m.stopped ? `   ${m.stopped}` : ""}`;
 }
 
+interface Bytes {
+  raw: number;
+  gz: number;
+}
+
 interface SearchMeasure {
-  /** bytes the search page loads from the index before a query (Pagefind, every shard's entry, meta, filters) */
-  setupRaw: number;
-  setupGz: number;
-  /** bytes the first query loads (index chunks of every shard, fragments of the first results) */
-  queryRaw: number;
-  queryGz: number;
-  /** from pressing Enter to the first results on screen, the page open and Pagefind loaded */
-  firstMs: number;
-  /** the same for a second, different query */
+  /** what the search page loads from the index before a query (Pagefind, the newest shard's entry and meta, filter counts) */
+  setup: Bytes;
+  /** from pressing Enter to the first results on screen: bytes loaded, and time */
+  first: Bytes & { ms: number };
+  /** from the first results to the search settled (every shard searched for the count) */
+  rest: Bytes & { ms: number };
+  /** the same query sorted by relevance, on a fresh page (every shard merged before results show) */
+  relevance: Bytes & { ms: number };
+  /** a second, different query: to its first results */
   secondMs: number;
   /** from opening /search/?q=… to the first results on screen (nothing cached) */
   coldMs: number;
@@ -150,9 +155,9 @@ interface SearchMeasure {
 }
 
 /**
- * A first search on the real search page (search.js: every shard merged), in
- * Chromium. Bytes are counted raw and as a static host that gzips text would
- * send them (Pagefind's index files are gzipped already; its JS and JSON are not).
+ * A first search on the real search page (search.js), in Chromium. Bytes are counted
+ * raw and as a static host that gzips text would send them (Pagefind's index files are
+ * gzipped already; its JS and JSON are not), each response in the phase it finished in.
  */
 async function firstSearch(site: string, query: string, second: string): Promise<SearchMeasure | null> {
   if (!existsSync("/usr/bin/chromium")) return null;
@@ -164,56 +169,85 @@ async function firstSearch(site: string, query: string, second: string): Promise
     executablePath: "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
-  const searched = async (page: import("playwright-core").Page, q: string): Promise<number> =>
-    page.evaluate(async (text) => {
-      const form = document.getElementById("search-form") as HTMLFormElement;
-      const input = document.getElementById("q") as HTMLInputElement;
-      const list = document.getElementById("search-results")!;
-      const status = document.getElementById("search-status")!;
-      input.value = text;
-      const t0 = performance.now();
-      // (no named functions in here: tsx would wrap them in a helper the page does not have)
-      const done = new Promise<void>((resolve) => {
-        new MutationObserver(() => {
-          if (list.children.length > 0 && !status.textContent?.includes("……")) resolve();
-        }).observe(document.body, { childList: true, subtree: true, characterData: true });
-      });
-      form.requestSubmit();
-      await done;
-      return performance.now() - t0;
-    }, q);
-  try {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    let phase: "setup" | "query" | "after" = "setup";
-    const bytes = { setupRaw: 0, setupGz: 0, queryRaw: 0, queryGz: 0 };
+  /** press Enter on a query: the times (epoch ms) it was sent, its first results were on screen, and it settled */
+  const searched = async (page: import("playwright-core").Page, q: string, sort: string): Promise<{ sent: number; first: number; done: number }> =>
+    page.evaluate(
+      async ([text, order]) => {
+        const form = document.getElementById("search-form") as HTMLFormElement;
+        const input = document.getElementById("q") as HTMLInputElement;
+        const select = document.querySelector("select[name=sort]") as HTMLSelectElement;
+        const list = document.getElementById("search-results")!;
+        const status = document.getElementById("search-status")!;
+        input.value = text;
+        select.value = order;
+        list.replaceChildren();
+        const t = { sent: performance.timeOrigin + performance.now(), first: 0, done: 0 };
+        // (no named functions in here: tsx would wrap them in a helper the page does not have)
+        const done = new Promise<void>((resolve) => {
+          new MutationObserver(() => {
+            if (list.children.length > 0 && !t.first) t.first = performance.timeOrigin + performance.now();
+            if (t.first && !status.textContent?.includes("……")) {
+              t.done = performance.timeOrigin + performance.now();
+              resolve();
+            }
+          }).observe(document.body, { childList: true, subtree: true, characterData: true });
+        });
+        form.requestSubmit();
+        await done;
+        return t;
+      },
+      [q, sort] as const,
+    );
+  /** every index response, with the time (epoch ms) it finished */
+  const watch = (page: import("playwright-core").Page): { list: { at: number; raw: number; gz: number }[]; settled: () => Promise<unknown> } => {
+    const list: { at: number; raw: number; gz: number }[] = [];
     const pending: Promise<void>[] = [];
     page.on("response", (res) => {
       const path = new URL(res.url()).pathname;
       if (!path.startsWith("/pagefind/") && !path.startsWith("/pagefind-shards/")) return;
-      const at = phase;
       pending.push(
         res.body().then(
           (body) => {
+            const timing = res.request().timing();
             const gz = /\.(js|json|css)$/.test(path) ? gzipSync(body, { level: 6 }).length : body.length;
-            if (at === "setup") (bytes.setupRaw += body.length), (bytes.setupGz += gz);
-            else if (at === "query") (bytes.queryRaw += body.length), (bytes.queryGz += gz);
+            list.push({ at: timing.startTime + timing.responseEnd, raw: body.length, gz });
           },
           () => {},
         ),
       );
     });
+    return { list, settled: () => Promise.all(pending) };
+  };
+  const sum = (list: { at: number; raw: number; gz: number }[], from: number, to: number): Bytes =>
+    list.filter((r) => r.at > from && r.at <= to).reduce((b, r) => ({ raw: b.raw + r.raw, gz: b.gz + r.gz }), { raw: 0, gz: 0 });
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const seen = watch(page);
     await page.goto(`${server.url}search/`, { waitUntil: "load" });
     await page.waitForSelector("#search-app[data-ready]");
     await page.waitForTimeout(300);
-    await Promise.all(pending);
-    phase = "query";
-    const firstMs = await searched(page, query);
+    await seen.settled();
+    const t = await searched(page, query, "");
     await page.waitForTimeout(300);
-    await Promise.all(pending);
-    phase = "after";
+    await seen.settled();
     const results = (await page.textContent("#search-status")) ?? "";
-    const secondMs = await searched(page, second);
+    const setup = sum(seen.list, 0, t.sent);
+    const first = { ...sum(seen.list, t.sent, t.first), ms: t.first - t.sent };
+    const rest = { ...sum(seen.list, t.first, Infinity), ms: t.done - t.first };
+    const t2 = await searched(page, second, "");
+    // relevance: a fresh context, so nothing is cached
+    const rc = await browser.newContext();
+    const rp = await rc.newPage();
+    const rseen = watch(rp);
+    await rp.goto(`${server.url}search/`, { waitUntil: "load" });
+    await rp.waitForSelector("#search-app[data-ready]");
+    await rp.waitForTimeout(300);
+    await rseen.settled();
+    const rt = await searched(rp, query, "relevance");
+    await rp.waitForTimeout(300);
+    await rseen.settled();
+    const relevance = { ...sum(rseen.list, 0, Infinity), ms: rt.first - rt.sent };
     // cold: a new context (no cache), the query in the URL
     const cold = await browser.newContext();
     const p2 = await cold.newPage();
@@ -221,7 +255,7 @@ async function firstSearch(site: string, query: string, second: string): Promise
     await p2.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
     await p2.waitForFunction(() => (document.getElementById("search-results")?.children.length ?? 0) > 0, null, { timeout: 120_000 });
     const coldMs = Date.now() - t0;
-    return { ...bytes, firstMs, secondMs, coldMs, results };
+    return { setup, first, rest, relevance, secondMs: t2.first - t2.sent, coldMs, results };
   } finally {
     await browser.close();
     await server.close();
@@ -251,10 +285,13 @@ let fullSeconds: number | null = null;
 
 function sayFirstSearch(say: (s: string) => void, s: SearchMeasure | null): void {
   if (!s) return say("first search: skipped (no /usr/bin/chromium)");
-  const kb = (n: number): string => `${(n / 1024).toFixed(0)} KB`;
-  say(`first search in Chromium, the search page (招商引资; ${s.results}):`);
-  say(`  loaded before the query ${kb(s.setupRaw)} (${kb(s.setupGz)} gzipped); by the query ${kb(s.queryRaw)} (${kb(s.queryGz)} gzipped); in all ${kb(s.setupRaw + s.queryRaw)} (${kb(s.setupGz + s.queryGz)} gzipped)`);
-  say(`  Enter → first results on screen: ${s.firstMs.toFixed(0)} ms; a second query (开发区) ${s.secondMs.toFixed(0)} ms; opening /search/?q=招商引资 cold → results ${s.coldMs} ms`);
+  const kb = (b: Bytes): string => `${(b.raw / 1024).toFixed(0)} KB (${(b.gz / 1024).toFixed(0)} KB gzipped)`;
+  const plus = (a: Bytes, b: Bytes): Bytes => ({ raw: a.raw + b.raw, gz: a.gz + b.gz });
+  say(`first search in Chromium, the search page (招商引资, newest first, the default; ${s.results}):`);
+  say(`  loaded before the query ${kb(s.setup)}; by the query to its first results ${kb(s.first)}; in all to the first results ${kb(plus(s.setup, s.first))}`);
+  say(`  Enter → first results on screen: ${s.first.ms.toFixed(0)} ms; then the count of every shard: ${s.rest.ms.toFixed(0)} ms more, ${kb(s.rest)}`);
+  say(`  sorted by relevance (a fresh page; every shard merged first): in all ${kb(s.relevance)}, Enter → results ${s.relevance.ms.toFixed(0)} ms`);
+  say(`  a second query (开发区) → first results ${s.secondMs.toFixed(0)} ms; opening /search/?q=招商引资 cold → first results ${s.coldMs} ms`);
 }
 
 async function main(): Promise<void> {
@@ -315,16 +352,23 @@ async function main(): Promise<void> {
     say(row(full));
     sayTimings();
   }
-  const victim = join(CORPUS, readdirSync(CORPUS).filter((d) => !d.startsWith(".")).sort()[0]);
-  const one = readdirSync(victim).sort()[0];
-  const original = readFileSync(join(victim, one));
-  appendFileSync(join(victim, one), "\n会议还强调，要进一步优化营商环境。\n");
-  try {
-    const rebuild = await build("rebuild, 1 article changed");
-    say(row(rebuild));
-    sayTimings();
-  } finally {
-    writeFileSync(join(victim, one), original); // the corpus stays the corpus of N
+  // a rebuild after one changed article: one of the oldest year (in a large older shard), then
+  // one of the newest year (in the small newest shard, where new articles arrive)
+  const years = readdirSync(CORPUS).filter((d) => /^\d{4}$/.test(d)).sort();
+  for (const [which, year] of [["an old article", years[0]], ["a recent article", years[years.length - 1]]] as const) {
+    const victim = join(CORPUS, year);
+    const one = readdirSync(victim).sort()[0];
+    const original = readFileSync(join(victim, one));
+    appendFileSync(join(victim, one), "\n会议还强调，要进一步优化营商环境。\n");
+    try {
+      const rebuild = await build(`rebuild, ${which} changed`);
+      say(row(rebuild));
+      sayTimings();
+    } finally {
+      writeFileSync(join(victim, one), original); // the corpus stays the corpus of N
+    }
+    // back to the cold build's output, so the next rebuild redoes only its own article (not measured)
+    if (which === "an old article") await build("rebuild, the old article restored");
   }
 
   if (values.browser && !values["no-browser"]) {
