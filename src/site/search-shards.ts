@@ -45,11 +45,14 @@ export const RECENT_PAGES = 1000;
 
 /**
  * Group pages by year into shards: everything in one while it fits in maxPages; else the
- * newest years (at least one, at most recentPages unless that year alone is larger) first,
- * then the older years packed into shards of at most maxPages and about equal size
- * (a single year larger than that is one shard), in order, then the undated.
+ * newest years first (at most recentPages, unless the newest year alone is larger; and
+ * more than a quarter of that where the limit allows, so that a new year's first few
+ * articles do not make a newest shard too small to fill a page of results), then the
+ * older years packed into shards of at most maxPages and about equal size (a single year
+ * larger than that is one shard), in order, then the undated.
  */
-export function planShards(pages: readonly PageYear[], maxPages: number, recentPages = Math.min(RECENT_PAGES, maxPages)): ShardPlan[] {
+export function planShards(pages: readonly PageYear[], maxPages: number, recentPages = RECENT_PAGES): ShardPlan[] {
+  recentPages = Math.min(recentPages, maxPages);
   if (pages.length === 0) return [];
   if (pages.length <= maxPages) return [{ label: "all", pages: pages.map((p) => p.path).sort() }];
   const byYear = new Map<string, string[]>();
@@ -67,7 +70,8 @@ export function planShards(pages: readonly PageYear[], maxPages: number, recentP
   let recentCount = 0;
   while (cut > 0) {
     const n = byYear.get(dated[cut - 1])!.length;
-    if (cut < dated.length && recentCount + n > recentPages) break;
+    const fits = recentCount + n <= recentPages || (recentCount < recentPages / 4 && recentCount + n <= maxPages);
+    if (cut < dated.length && !fits) break;
     recentCount += n;
     cut--;
   }

@@ -89,9 +89,13 @@ const mergeAll = () =>
 // ── filter choices, from the index ──
 // the counts come from a small file the build writes (pagefind/filter-counts.json): asking
 // Pagefind would load every shard's filter files before the first search
+const everyFilter = async () => {
+  if (SHARDED) await mergeAll();
+  return pagefind.filters();
+};
 const available = await fetch(new URL("../pagefind/filter-counts.json", import.meta.url)).then(
-  (r) => (r.ok ? r.json() : pagefind.filters()),
-  () => pagefind.filters(),
+  (r) => (r.ok ? r.json() : everyFilter()),
+  () => everyFilter(),
 );
 for (const select of filterSelects) {
   const counts = available[select.dataset.filter] || {};
@@ -189,6 +193,14 @@ const termsOf = (query) =>
     .split(/\s+/)
     .filter((t) => t.length > 0);
 
+/** Whether a shard (labelled 2013, 2005-2014, undated or all) can hold articles of a year filter's value. */
+function holdsYear(shard, year) {
+  if (!year || shard.label === "all") return true;
+  const range = /^(\d{4})(?:-(\d{4}))?$/.exec(shard.label);
+  if (!/^\d{4}$/.test(year)) return !range; // 日期不详: the undated shard
+  return !!range && range[1] <= year && year <= (range[2] || range[1]);
+}
+
 /** "desc" (newest first, the default), "asc", or null for Pagefind's relevance */
 const sortOf = (value) => (value === "relevance" ? null : value === "asc" ? "asc" : "desc");
 
@@ -221,14 +233,15 @@ async function search(state) {
     await runSearch(state);
   } catch (error) {
     if (id !== run) return;
-    status.textContent = S.error;
-    more.hidden = true;
-    console.error(error);
+    failed(error);
   }
 }
 
 async function runSearch(state) {
   const id = ++run;
+  // the last search's results stay on screen until this one's replace them, but "more" no longer reaches them
+  listing = null;
+  more.hidden = true;
   const filters = {};
   for (const key of FILTER_KEYS) if (state.filters[key]) filters[key] = state.filters[key];
   const typed = state.q.trim();
@@ -248,7 +261,8 @@ async function runSearch(state) {
   const l = { items: [], parts: [], total: null, term, typed, filters, sort, chain: Promise.resolve(), busy: false };
   if (SHARDED && sort) {
     // by date: the shards in date order, each searched when the results shown reach it
-    l.parts = sort === "asc" ? [...shards].reverse() : [...shards];
+    // (with a year filter, only the shards that can hold that year)
+    l.parts = (sort === "asc" ? [...shards].reverse() : [...shards]).filter((s) => holdsYear(s, filters.year));
   } else {
     if (SHARDED) await mergeAll();
     if (id !== run) return;
@@ -271,6 +285,15 @@ async function runSearch(state) {
   showStatus(l);
 }
 
+/** The index could not be read: no partial list, and say so. (A shard that failed to load stays failed until the page is reloaded.) */
+function failed(error) {
+  listing = null;
+  list.replaceChildren();
+  more.hidden = true;
+  status.textContent = S.error;
+  console.error(error);
+}
+
 function showStatus(l) {
   if (l.total === 0) status.textContent = fill(S.noResults, { q: l.typed });
   else if (l.total !== null) status.textContent = fill(S.count, { n: l.total });
@@ -285,10 +308,10 @@ async function showMore(id) {
   l.busy = true;
   try {
     await gather(l, shown + PAGE_SIZE);
-    if (id !== run) return;
+    if (id !== run || l !== listing) return;
     const page = l.items.slice(shown, shown + PAGE_SIZE);
     const data = await Promise.all(page.map((r) => r.data()));
-    if (id !== run) return;
+    if (id !== run || l !== listing) return;
     for (const d of data) list.append(resultItem(d, highlightTerms));
     shown += page.length;
     showStatus(l);
@@ -407,12 +430,12 @@ for (const select of [...filterSelects, sortSelect]) {
     search(state);
   });
 }
-more.addEventListener("click", () =>
-  showMore(run).catch((error) => {
-    status.textContent = S.error;
-    console.error(error);
-  }),
-);
+more.addEventListener("click", () => {
+  const id = run;
+  showMore(id).catch((error) => {
+    if (id === run) failed(error);
+  });
+});
 window.addEventListener("popstate", () => {
   const state = readUrl();
   showState(state);

@@ -176,10 +176,42 @@ describe("a larger archive: the first results of a newest-first search come from
     }
     release();
     await searchSettled(page);
+    // the count, as shown before "more" is pressed (it comes from a search of every shard; the
+    // list is gathered shard by shard as "more" reaches them)
+    const counted = (await page.textContent("#search-status")) ?? "";
+    assert.ok(await page.locator("#search-more").isVisible(), "more results to show");
     const paths = await resultPaths(page, "/");
-    assert.equal(await page.textContent("#search-status"), `找到 ${paths.length} 篇文章`);
+    assert.equal(counted, `找到 ${paths.length} 篇文章`);
     assert.ok(paths.length > 20 && held.length > 0, `${paths.length} results; ${held.length} requests held`);
     assert.deepEqual(paths.slice(0, 20), shownFirst, "the first page stays as it was");
+    await page.close();
+  });
+
+  test("a year filter: that year's articles, newest first, with their count", async () => {
+    const listed = JSON.parse(await readFile(join(big.out, "pagefind", "shards.json"), "utf8")) as { label: string }[];
+    const oldest = listed.filter((s) => s.label !== "undated").at(-1)!.label.slice(0, 4);
+    const inYear = big.records.filter((r) => r.date?.startsWith(oldest)).map((r) => r.id);
+    assert.ok(inYear.length > 0);
+    const page = await browser.newPage();
+    await page.goto(`${big.server.url}search/?year=${oldest}`);
+    await searchSettled(page);
+    const counted = (await page.textContent("#search-status")) ?? "";
+    const paths = (await resultPaths(page, "/")).map((p) => p.replace(/^\/articles\/|\/$/g, ""));
+    await page.close();
+    assert.deepEqual([...paths].sort(), [...inYear].sort());
+    assert.equal(counted, `找到 ${inYear.length} 篇文章`);
+    const byId = new Map(big.records.map((r) => [r.id, r]));
+    const keys = paths.map((id) => dateSortKey(byId.get(id)!.date));
+    assert.deepEqual(keys, [...keys].sort().reverse(), "newest first");
+  });
+
+  test("the other shards failing after the first page: the page says the search is unavailable and shows no partial list", async () => {
+    const page = await browser.newPage();
+    await page.route("**/pagefind-shards/**", (route) => route.abort());
+    await page.goto(`${big.server.url}search/?q=${encodeURIComponent("招商引资")}`);
+    await page.waitForFunction(() => (document.getElementById("search-status")?.textContent ?? "") === "搜索暂时无法使用。", null, { timeout: 20_000 });
+    assert.equal(await page.locator("#search-results li").count(), 0);
+    assert.equal(await page.locator("#search-more").isVisible(), false);
     await page.close();
   });
 });

@@ -33,6 +33,20 @@ test("planShards: the newest shard holds at least its newest year, however large
   ]);
 });
 
+test("planShards: a newest year of a few pages takes the year before it too; the newest shard never passes maxPages", () => {
+  // 2 pages of a new year, 9 of the last: the newest shard holds both (11 ≤ maxPages 12), though recentPages is 10
+  assert.deepEqual(shape(planShards([...pages("2019", 9), ...pages("2020", 9), ...pages("2021", 2)], 12, 10)), [
+    ["2020-2021", 11],
+    ["2019", 9],
+  ]);
+  // recentPages above maxPages is held to maxPages
+  assert.deepEqual(shape(planShards([...pages("2019", 3), ...pages("2020", 3), ...pages("2021", 3)], 4, 100)), [
+    ["2021", 3],
+    ["2019", 3],
+    ["2020", 3],
+  ]);
+});
+
 test("planShards: no pages, no shards; only undated pages, one shard", () => {
   assert.deepEqual(planShards([], 10), []);
   assert.deepEqual(shape(planShards(pages(null, 12), 10)), [["undated", 12]]);
