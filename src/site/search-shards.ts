@@ -13,8 +13,8 @@
  * being indexed again.
  */
 import { createHash } from "node:crypto";
-import { cp, mkdir, open, readFile, readdir, rm, utimes, writeFile } from "node:fs/promises";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { cp, mkdir, readFile, readdir, rm, utimes, writeFile } from "node:fs/promises";
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { availableParallelism } from "node:os";
 import * as pagefind from "pagefind";
@@ -130,19 +130,19 @@ export type FilterCounts = Record<string, Record<string, number>>;
  * (article pages: ~4 KB in); the whole page when that is not enough. Reading every article
  * page whole (400 MB at 10k) only to find its year took seconds.
  */
-async function readHead(path: string): Promise<string | null> {
-  let fh;
+function readHead(path: string): string | null {
+  let fd: number | null = null;
   try {
-    fh = await open(path, "r");
+    fd = openSync(path, "r");
     const buf = Buffer.alloc(32 * 1024);
-    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    const bytesRead = readSync(fd, buf, 0, buf.length, 0);
     const text = buf.subarray(0, bytesRead).toString("utf8");
     if (bytesRead < buf.length || text.includes("data-pagefind-body")) return text;
-    return await readFile(path, "utf8");
+    return readFileSync(path, "utf8");
   } catch {
     return null;
   } finally {
-    await fh?.close();
+    if (fd !== null) closeSync(fd);
   }
 }
 
@@ -152,7 +152,7 @@ async function articlePages(site: string, counts: FilterCounts = {}): Promise<Pa
   const out: PageYear[] = [];
   for (const id of (await readdir(dir)).sort()) {
     const path = join("articles", id, "index.html");
-    const html = await readHead(join(site, path));
+    const html = readHead(join(site, path));
     if (html === null || !html.includes("data-pagefind-body")) continue;
     out.push({ path, year: YEAR_META.exec(html)?.[1] ?? null });
     const head = html.slice(0, html.indexOf("</head>") >>> 0);
