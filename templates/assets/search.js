@@ -246,9 +246,7 @@ async function runSearch(state) {
   for (const key of FILTER_KEYS) if (state.filters[key]) filters[key] = state.filters[key];
   const typed = state.q.trim();
   if (!typed && Object.keys(filters).length === 0) {
-    listing = null;
     list.replaceChildren();
-    more.hidden = true;
     status.textContent = S.empty;
     return;
   }
