@@ -220,34 +220,35 @@ async function firstSearch(site: string, query: string, second: string): Promise
   };
   const sum = (list: { at: number; raw: number; gz: number }[], from: number, to: number): Bytes =>
     list.filter((r) => r.at > from && r.at <= to).reduce((b, r) => ({ raw: b.raw + r.raw, gz: b.gz + r.gz }), { raw: 0, gz: 0 });
-  try {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+  /** a search page in a new context (nothing cached), opened and settled, its index responses watched */
+  const openSearchPage = async (): Promise<{ page: import("playwright-core").Page; seen: ReturnType<typeof watch> }> => {
+    const page = await (await browser.newContext()).newPage();
     const seen = watch(page);
     await page.goto(`${server.url}search/`, { waitUntil: "load" });
     await page.waitForSelector("#search-app[data-ready]");
     await page.waitForTimeout(300);
     await seen.settled();
-    const t = await searched(page, query, "");
+    return { page, seen };
+  };
+  /** a query pressed on an open search page, and its responses settled */
+  const searchSettled = async (page: import("playwright-core").Page, seen: ReturnType<typeof watch>, q: string, sort: string) => {
+    const t = await searched(page, q, sort);
     await page.waitForTimeout(300);
     await seen.settled();
+    return t;
+  };
+  try {
+    const { page, seen } = await openSearchPage();
+    const t = await searchSettled(page, seen, query, "");
     const results = (await page.textContent("#search-status")) ?? "";
     const setup = sum(seen.list, 0, t.sent);
     const first = { ...sum(seen.list, t.sent, t.first), ms: t.first - t.sent };
     const rest = { ...sum(seen.list, t.first, Infinity), ms: t.done - t.first };
     const t2 = await searched(page, second, "");
-    // relevance: a fresh context, so nothing is cached
-    const rc = await browser.newContext();
-    const rp = await rc.newPage();
-    const rseen = watch(rp);
-    await rp.goto(`${server.url}search/`, { waitUntil: "load" });
-    await rp.waitForSelector("#search-app[data-ready]");
-    await rp.waitForTimeout(300);
-    await rseen.settled();
-    const rt = await searched(rp, query, "relevance");
-    await rp.waitForTimeout(300);
-    await rseen.settled();
-    const relevance = { ...sum(rseen.list, 0, Infinity), ms: rt.first - rt.sent };
+    // relevance: a fresh page, so nothing is cached
+    const r = await openSearchPage();
+    const rt = await searchSettled(r.page, r.seen, query, "relevance");
+    const relevance = { ...sum(r.seen.list, 0, Infinity), ms: rt.first - rt.sent };
     // cold: a new context (no cache), the query in the URL
     const cold = await browser.newContext();
     const p2 = await cold.newPage();
