@@ -14,8 +14,8 @@
  * Runs after Eleventy, beside or after Pagefind (which indexes only the
  * Simplified pages: search-index.ts leaves hant/ out).
  */
-import { copyFile, mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
-import { existsSync, readFileSync } from "node:fs";
+import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
@@ -62,20 +62,24 @@ export interface TraditionalResult {
 /** Top-level folders that are not pages (and that Pagefind may be rewriting meanwhile). */
 const NOT_PAGES = new Set([HANT_DIR, "pagefind", "pagefind-shards", "assets", "data", "originals"]);
 
-/** Files of the rendered site that get a Traditional copy: every HTML page and the feed. */
-async function pagesOf(outDir: string): Promise<string[]> {
+/**
+ * Files of the rendered site that get a Traditional copy: every HTML page and the feed.
+ * Read synchronously: an archive's pages are one folder each, and awaiting 15,700
+ * folder reads one after another took 2.0 s at 10k articles against 0.2 s.
+ */
+function pagesOf(outDir: string): string[] {
   const out: string[] = [];
-  const walk = async (dir: string, rel: string): Promise<void> => {
-    for (const e of await readdir(dir, { withFileTypes: true })) {
+  const walk = (dir: string, rel: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
       const path = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
-        if (!(rel === "" && NOT_PAGES.has(e.name))) await walk(join(dir, e.name), path);
+        if (!(rel === "" && NOT_PAGES.has(e.name))) walk(join(dir, e.name), path);
       } else if (e.isFile() && (e.name.endsWith(".html") || path === "feed.xml")) {
         out.push(path);
       }
     }
   };
-  await walk(outDir, "");
+  walk(outDir, "");
   return out.sort();
 }
 
@@ -222,7 +226,7 @@ const validHantState = (s: Partial<HantState>): boolean => typeof s.version === 
 export async function writeTraditionalSite(opts: TraditionalOptions): Promise<TraditionalResult> {
   const t0 = performance.now();
   const people = personOverrides(opts.records.flatMap((r) => r.authors.map((a) => a.name)));
-  const files = await pagesOf(opts.outDir);
+  const files = pagesOf(opts.outDir);
   // a page's copy depends on its own file, on which pages exist (links to them are mirrored),
   // on the name overrides, the code and the options
   const version = createHash("sha256")
@@ -232,12 +236,10 @@ export async function writeTraditionalSite(opts: TraditionalOptions): Promise<Tr
     .digest("hex")
     .slice(0, 24);
   const signatures: Record<string, string> = {};
-  await Promise.all(
-    files.map(async (f) => {
-      const st = await stat(join(opts.outDir, f));
-      signatures[f] = `${st.mtimeMs}:${st.size}`;
-    }),
-  );
+  for (const f of files) {
+    const st = statSync(join(opts.outDir, f));
+    signatures[f] = `${st.mtimeMs}:${st.size}`;
+  }
   const statePath = opts.stateDir ? join(opts.stateDir, STATE_FILE) : null;
   // none while converting: an interrupted run is followed by a full one
   const last = statePath ? await takeState<HantState>(statePath, validHantState) : null;
