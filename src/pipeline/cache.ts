@@ -14,7 +14,8 @@ import type { NormalisedFile } from "./normalise-file.ts";
  * CPU (8.6 s of system time against 1.9 s for a 10,000-file build).
  */
 const SRC = join(dirname(fileURLToPath(import.meta.url)), "..");
-const PARTS = ["ingest", "normalize", "extract", "gazetteer", "data", "pipeline", "types.ts"];
+// output/markdown.ts: an entry keeps the digests of its articles' Markdown
+const PARTS = ["ingest", "normalize", "extract", "gazetteer", "data", "pipeline", "output/markdown.ts", "types.ts"];
 
 let version: string | null = null;
 export function normaliserVersion(): string {
@@ -40,6 +41,18 @@ export function normaliserVersion(): string {
   return version;
 }
 
+/** A cached file: what normalising it gave, and the digest of each of its articles' Markdown. */
+export interface CacheEntry {
+  file: NormalisedFile;
+  digests: string[];
+}
+
+/** What an input file was when it was last read: its stat, and the sha256 of its bytes. */
+interface InputSeen {
+  stat: string;
+  sha256: string;
+}
+
 export class NormaliseCache {
   constructor(private readonly dir: string) {}
 
@@ -51,9 +64,10 @@ export class NormaliseCache {
     return join(this.dir, normaliserVersion(), key.slice(0, 2), `${key}.json`);
   }
 
-  get(key: string): NormalisedFile | null {
+  get(key: string): CacheEntry | null {
     try {
-      return JSON.parse(readFileSync(this.path(key), "utf8")) as NormalisedFile;
+      const e = JSON.parse(readFileSync(this.path(key), "utf8")) as Partial<CacheEntry>;
+      return e && typeof e.file === "object" && e.file !== null && Array.isArray(e.digests) && e.digests.length === e.file.articles.length ? (e as CacheEntry) : null;
     } catch {
       return null;
     }
@@ -61,14 +75,68 @@ export class NormaliseCache {
 
   private made = new Set<string>();
 
-  /** a normalised file, as JSON */
-  put(key: string, json: string): void {
+  /** a normalised file (as JSON) and its articles' Markdown digests */
+  put(key: string, json: string, digests: readonly string[]): void {
     const p = this.path(key);
     const dir = dirname(p);
     if (!this.made.has(dir)) (mkdirSync(dir, { recursive: true }), this.made.add(dir));
     const tmp = `${p}.${process.pid}.tmp`;
-    writeFileSync(tmp, json);
+    writeFileSync(tmp, `{"digests":${JSON.stringify(digests)},"file":${json}}`);
     renameSync(tmp, p); // never a half-written entry
+  }
+
+  // ── the inputs as last read: an input whose stat is unchanged is not read again to find its sha256 ──
+
+  private seen: Map<string, InputSeen> | null = null;
+  private seenNow = new Map<string, InputSeen>();
+
+  private seenPath(): string {
+    return join(this.dir, normaliserVersion(), "inputs.json");
+  }
+
+  /**
+   * The stat an input is known by: size, modification and change times (to
+   * the nanosecond) and inode. Any write to the file changes its change time,
+   * which no tool can set back; so does replacing it.
+   */
+  static statOf(path: string): string | null {
+    const st = statSync(path, { bigint: true, throwIfNoEntry: false });
+    return st?.isFile() ? `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}` : null;
+  }
+
+  /** The sha256 of an input last read with this stat, if any. */
+  knownSha256(file: string, stat: string | null): string | null {
+    if (stat === null) return null;
+    this.seen ??= this.readSeen();
+    const s = this.seen.get(file);
+    return s && s.stat === stat ? s.sha256 : null;
+  }
+
+  /** Remembers an input as read this time (kept by saveInputs). */
+  noteInput(file: string, stat: string | null, sha256: string): void {
+    if (stat !== null) this.seenNow.set(file, { stat, sha256 });
+  }
+
+  /** Keeps the inputs noted this time (and only those) for the next build. */
+  saveInputs(): void {
+    const p = this.seenPath();
+    mkdirSync(dirname(p), { recursive: true });
+    const tmp = `${p}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(Object.fromEntries(this.seenNow)));
+    renameSync(tmp, p);
+    this.seen = this.seenNow;
+    this.seenNow = new Map();
+  }
+
+  private readSeen(): Map<string, InputSeen> {
+    try {
+      const raw = JSON.parse(readFileSync(this.seenPath(), "utf8")) as Record<string, Partial<InputSeen>>;
+      const out = new Map<string, InputSeen>();
+      for (const [file, s] of Object.entries(raw)) if (typeof s?.stat === "string" && typeof s.sha256 === "string") out.set(file, { stat: s.stat, sha256: s.sha256 });
+      return out;
+    } catch {
+      return new Map();
+    }
   }
 
   /** entries made by older versions of the normaliser can never be hit again: remove them */

@@ -12,10 +12,10 @@
  */
 import { readdir } from "node:fs/promises";
 import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import type { Article } from "../types.ts";
 import type { NormalisedFile } from "./normalise-file.ts";
-import type { NormaliseCache } from "./cache.ts";
+import { NormaliseCache } from "./cache.ts";
 import { NormalisePool } from "./pool.ts";
 import { sha256 } from "./ids.ts";
 import { articleMarkdown } from "../output/markdown.ts";
@@ -64,10 +64,10 @@ export async function listFiles(root: string): Promise<string[]> {
   return out;
 }
 
-/** A file from the cache (its Markdown made here), or normalised now (its Markdown made with it). */
+/** A file from the cache or normalised now, with its articles' Markdown digests (and, when normalised now, the Markdown). */
 interface Produced {
   file: NormalisedFile;
-  markdown: { texts: string[]; digests: string[] } | null;
+  markdown: { texts: string[] | null; digests: string[] } | null;
 }
 
 export async function normaliseAll(opts: NormaliseAllOptions): Promise<NormaliseAllResult> {
@@ -81,22 +81,47 @@ export async function normaliseAll(opts: NormaliseAllOptions): Promise<Normalise
   let normalised = 0;
   let written = 0;
 
+  const unreadable = (file: string, err: unknown): Produced => {
+    const why = err instanceof Error && "code" in err ? String(err.code) : String(err);
+    return { file: { articles: [], report: { file, status: "error", encoding: null, articles: [], messages: [`could not be read (${why}); skipped`] } }, markdown: null };
+  };
+
   // read, look up, normalise: any number of files at once, within the window
   const produce = async (path: string): Promise<Produced> => {
     const file = relative(opts.articlesDir, path).split(sep).join("/");
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path);
-    } catch (err) {
-      const why = err instanceof Error && "code" in err ? String(err.code) : String(err);
-      return { file: { articles: [], report: { file, status: "error", encoding: null, articles: [], messages: [`could not be read (${why}); skipped`] } }, markdown: null };
+    let bytes: Buffer | null = null;
+    let sha: string | null = null;
+    if (cache) {
+      // an input as it was when last read is looked up without reading it again
+      const stat = NormaliseCache.statOf(path);
+      sha = cache.knownSha256(resolve(path), stat);
+      if (sha !== null) {
+        const hit = cache.get(cache.key(file, sha, opts.base));
+        if (hit) {
+          cache.noteInput(resolve(path), stat, sha);
+          return { file: hit.file, markdown: { texts: null, digests: hit.digests } };
+        }
+      }
+      try {
+        bytes = readFileSync(path);
+      } catch (err) {
+        return unreadable(file, err);
+      }
+      sha = sha256(bytes);
+      // the stat from before the read: a file written meanwhile is read again next time
+      cache.noteInput(resolve(path), stat, sha);
+      const hit = cache.get(cache.key(file, sha, opts.base));
+      if (hit) return { file: hit.file, markdown: { texts: null, digests: hit.digests } };
+    } else {
+      try {
+        bytes = readFileSync(path);
+      } catch (err) {
+        return unreadable(file, err);
+      }
     }
-    const key = cache ? cache.key(file, sha256(bytes), opts.base) : "";
-    const hit = cache ? cache.get(key) : null;
-    if (hit) return { file: hit, markdown: null };
     const { result, json, markdown, digests } = await pool.run({ file, bytes });
     normalised++;
-    if (cache) cache.put(key, json);
+    if (cache && sha !== null) cache.put(cache.key(file, sha, opts.base), json, digests);
     return { file: result, markdown: { texts: markdown, digests } };
   };
 
@@ -104,17 +129,18 @@ export async function normaliseAll(opts: NormaliseAllOptions): Promise<Normalise
   const ids = new Set<string>();
   const take = ({ file: n, markdown: made }: Produced): void => {
     n.articles.forEach((a, k) => {
-      // the Markdown made with the file, unless the id changed here (or the file came from the cache)
+      // the digest made with the file, unless the id changed here; the Markdown itself only when written
       const renamed = uniqueId(a, ids, n, opts.base);
-      const fresh = made !== null && !renamed;
-      const markdown = fresh ? made.texts[k] : articleMarkdown(a);
-      const digest = fresh ? made.digests[k] : markdownDigest(markdown);
+      const known = made !== null && !renamed;
+      let markdown = known ? (made.texts?.[k] ?? null) : articleMarkdown(a);
+      const digest = known ? made.digests[k] : markdownDigest(markdown!);
       const name = `${a.record.id}.md`;
       state[name] = digest;
       const path = join(markdownDir, name);
       // as the last build left it: same digest, and a file still there (not emptied or replaced by a folder)
       const now = last[name] === digest ? statSync(path, { throwIfNoEntry: false }) : undefined;
       if (now?.isFile() && now.size > 0) return;
+      markdown ??= articleMarkdown(a);
       written++;
       writeFileSync(path, markdown);
     });
@@ -140,6 +166,7 @@ export async function normaliseAll(opts: NormaliseAllOptions): Promise<Normalise
   } finally {
     await pool.close();
   }
+  cache?.saveInputs();
 
   // the Markdown of articles that are gone
   for (const name of await readdir(markdownDir)) {

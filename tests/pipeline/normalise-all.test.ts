@@ -7,7 +7,8 @@
  */
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, readFile, readdir, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { generateCorpus } from "../../scripts/generate-corpus.ts";
 import { listFiles, normaliseAll, type NormaliseAllResult } from "../../src/pipeline/normalise-all.ts";
@@ -116,5 +117,37 @@ describe("the normalise stage", () => {
     for (const id of removedIds) assert.ok(!files.includes(`${id}.md`), `${id}.md was left behind`);
     for (const id of next.result.files[40].report.articles) assert.match(await readFile(join(next.md, `${id}.md`), "utf8"), /^date: "2001-02-03"$/m);
     await rm(join(root, "cache"), { recursive: true, force: true });
+  });
+
+  test("an unchanged input is not read again, but an edit is seen even at the same size and modification time", async () => {
+    const cache = new NormaliseCache(join(root, "cache-stat"));
+    // same size, same mtime: one character swapped for another of the same byte length, mtime put back
+    // (a whole second, which utimes sets exactly)
+    const victim = paths[30];
+    await utimes(victim, 1_700_000_000, 1_700_000_000);
+    const first = await run("stat", 2, cache);
+    assert.equal(first.result.normalised, paths.length);
+    const before = await stat(victim);
+    const text = await readFile(victim, "utf8");
+    const at = text.indexOf("开发区");
+    assert.ok(at > 0, "the generated article names a zone");
+    await writeFile(victim, `${text.slice(0, at)}高新区${text.slice(at + 3)}`);
+    await utimes(victim, 1_700_000_000, 1_700_000_000);
+    const after = await stat(victim);
+    assert.equal(after.size, before.size);
+    assert.equal(after.mtimeMs, before.mtimeMs);
+    const next = await run("stat", 2, cache);
+    assert.equal(next.result.normalised, 1, "the edited file is normalised again");
+    assert.equal(next.result.files[30].articles[0].record.source.sha256, createHash("sha256").update(await readFile(victim)).digest("hex"));
+    // a Markdown file changed by hand is written again from the cache (its digest no longer matches)
+    const id = next.result.files[5].report.articles[0];
+    const mdFile = join(next.md, `${id}.md`);
+    const good = await readFile(mdFile, "utf8");
+    await writeFile(mdFile, "");
+    const again = await run("stat", 2, cache);
+    assert.equal(again.result.normalised, 0);
+    assert.equal(again.result.written, 1);
+    assert.equal(await readFile(mdFile, "utf8"), good);
+    await rm(join(root, "cache-stat"), { recursive: true, force: true });
   });
 });
