@@ -92,6 +92,26 @@ describe("rebuilds", () => {
     }
   });
 
+  it("after an article keeps its page but moves to another year, its search filters follow, and match a cold build", async () => {
+    // an id fixed in front matter (an input of one article): the page stays where it is while its
+    // date, and so its year filter, change
+    const single = first.report.inputs.find((i) => i.articles.length === 1 && i.file !== "zz-new.txt")!;
+    const seed = await readFile(join(arts, single.file), "utf8");
+    const pinned = join(arts, "zz-pinned.txt");
+    await writeFile(pinned, `---\nid: pinned-article\ndate: 2011-03-04\n---\n${seed}`);
+    const moved = (await rebuildMatchesCold(site)).report.inputs.find((i) => i.file === "zz-pinned.txt")!.articles;
+    assert.deepEqual(moved, ["pinned-article"]);
+    const yearsOf = async (): Promise<Record<string, number>> => (JSON.parse(await readFile(join(site, "pagefind", "filter-counts.json"), "utf8")) as Record<string, Record<string, number>>).year;
+    const before = await yearsOf();
+    await writeFile(pinned, `---\nid: pinned-article\ndate: 2019-03-04\n---\n${seed}`);
+    await rebuildMatchesCold(site);
+    const after = await yearsOf();
+    assert.equal(after["2011"] ?? 0, (before["2011"] ?? 0) - 1);
+    assert.equal(after["2019"] ?? 0, (before["2019"] ?? 0) + 1);
+    await rm(pinned);
+    await rebuildMatchesCold(site);
+  });
+
   it("after a Traditional-script article comes and goes, keep its original only while it is there, and match a cold build", async () => {
     const OpenCC = await import("opencc-js");
     const toHant = OpenCC.Converter({ from: "cn", to: "tw" });
