@@ -149,10 +149,15 @@ function readHead(path: string): string | null {
 /** What an article page's head says for the index: its year and its filters; kept by the page's stat. */
 type PageHead = [stat: string, year: string | null, filters: [name: string, value: string][]];
 
-/** A page file's stat: size, modification time to the nanosecond, inode. */
+/** A page file's stat: size, modification time to the nanosecond, inode; null when it is not a file (or not there). */
 function pageStat(path: string): string | null {
-  const st = statSync(path, { bigint: true, throwIfNoEntry: false });
-  return st?.isFile() ? `${st.size}:${st.mtimeNs}:${st.ino}` : null;
+  try {
+    const st = statSync(path, { bigint: true, throwIfNoEntry: false });
+    return st?.isFile() ? `${st.size}:${st.mtimeNs}:${st.ino}` : null;
+  } catch {
+    // articles/<name> is a file, not a page's folder (ENOTDIR), or cannot be read
+    return null;
+  }
 }
 
 /**

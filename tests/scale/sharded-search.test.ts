@@ -6,12 +6,13 @@
  */
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { build } from "../../src/build.ts";
+import { indexSite } from "../../src/site/search-index.ts";
 import { dateSortKey } from "../../src/site/format.ts";
 import { generateCorpus } from "../../scripts/generate-corpus.ts";
 import type { ArticleRecord } from "../../src/types.ts";
@@ -214,4 +215,14 @@ describe("a larger archive: the first results of a newest-first search come from
     assert.equal(await page.locator("#search-more").isVisible(), false);
     await page.close();
   });
+});
+
+test("a file directly in articles/ (a list page, as Hugo writes one) is not an article page, and does not stop the index", async () => {
+  const site = join(tmp, "stray");
+  const id = records[0].id;
+  await cp(join(out, "articles", id), join(site, "articles", id), { recursive: true });
+  await writeFile(join(site, "articles", "index.html"), "<!doctype html><html lang=\"zh-CN\"><body data-pagefind-body>列表</body></html>");
+  const { pages } = await indexSite({ outDir: site, maxShardPages: 5 });
+  assert.equal(pages, 1);
+  assert.ok(existsSync(join(site, "pagefind", "pagefind-entry.json")));
 });
