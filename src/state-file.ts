@@ -11,6 +11,7 @@
  * shape counts as none.
  */
 import { readFile, rm, writeFile } from "node:fs/promises";
+import { statSync } from "node:fs";
 
 /** The digest of each article's Markdown as last written, by file name: in the content folder, beside articles/. */
 export const CONTENT_STATE = "content-state.json";
@@ -40,4 +41,23 @@ export async function putState(path: string, state: unknown): Promise<void> {
 /** A record of strings, as the content and search states hold. */
 export function isStringRecord(r: unknown): r is Record<string, string> {
   return typeof r === "object" && r !== null && !Array.isArray(r) && Object.values(r).every((v) => typeof v === "string");
+}
+
+/**
+ * A file's stamp: size, modification and change times to the nanosecond, and inode. A later
+ * build that finds the same stamp takes the file as unchanged without reading it: any write
+ * changes the change time, which no tool can set back. Null when the path is not a file or
+ * cannot be stat'ed, and when the file changed less than `racyMs` before now: a second write
+ * within the file system's timestamp step (milliseconds here, 2 s on FAT) would keep the same
+ * stamp, so such a file is read again next time (git's "racily clean" rule).
+ */
+export function fileStamp(path: string, racyMs = 2000, now = Date.now()): string | null {
+  try {
+    const st = statSync(path, { bigint: true, throwIfNoEntry: false });
+    if (!st?.isFile()) return null;
+    if (racyMs > 0 && (Number(st.mtimeMs) > now - racyMs || Number(st.ctimeMs) > now - racyMs)) return null;
+    return `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}`;
+  } catch {
+    return null;
+  }
 }

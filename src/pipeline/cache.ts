@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { readdir, rm } from "node:fs/promises";
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
+import { fileStamp } from "../state-file.ts";
 import { fileURLToPath } from "node:url";
 import type { NormalisedFile } from "./normalise-file.ts";
 
@@ -54,7 +55,11 @@ interface InputSeen {
 }
 
 export class NormaliseCache {
-  constructor(private readonly dir: string) {}
+  /** racyMs: how recent a change must be for an input to be read again next time (fileStamp) */
+  constructor(
+    private readonly dir: string,
+    private readonly racyMs = 2000,
+  ) {}
 
   key(file: string, sha256: string, base: string): string {
     return createHash("sha256").update(`${normaliserVersion()}\0${file}\0${sha256}\0${base}`).digest("hex");
@@ -94,14 +99,9 @@ export class NormaliseCache {
     return join(this.dir, normaliserVersion(), "inputs.json");
   }
 
-  /**
-   * The stat an input is known by: size, modification and change times (to
-   * the nanosecond) and inode. Any write to the file changes its change time,
-   * which no tool can set back; so does replacing it.
-   */
-  static statOf(path: string): string | null {
-    const st = statSync(path, { bigint: true, throwIfNoEntry: false });
-    return st?.isFile() ? `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}` : null;
+  /** An input's stamp (src/state-file.ts), or null when it is not to be trusted to show a change. */
+  stamp(path: string): string | null {
+    return fileStamp(path, this.racyMs);
   }
 
   /** The sha256 of an input last read with this stat, if any. */
@@ -117,14 +117,21 @@ export class NormaliseCache {
     if (stat !== null) this.seenNow.set(file, { stat, sha256 });
   }
 
-  /** Keeps the inputs noted this time (and only those) for the next build. */
-  saveInputs(): void {
+  /**
+   * Keeps the inputs noted this time for the next build, with those of other folders that
+   * share this cache (an input of `articlesDir` not noted this time is gone).
+   */
+  saveInputs(articlesDir: string): void {
     const p = this.seenPath();
     mkdirSync(dirname(p), { recursive: true });
+    this.seen ??= this.readSeen();
+    const inFolder = `${resolve(articlesDir)}${sep}`;
+    const kept = new Map([...this.seen].filter(([file]) => !file.startsWith(inFolder)));
+    for (const [file, s] of this.seenNow) kept.set(file, s);
     const tmp = `${p}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(Object.fromEntries(this.seenNow)));
+    writeFileSync(tmp, JSON.stringify(Object.fromEntries(kept)));
     renameSync(tmp, p);
-    this.seen = this.seenNow;
+    this.seen = kept;
     this.seenNow = new Map();
   }
 

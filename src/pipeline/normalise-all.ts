@@ -15,7 +15,7 @@ import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import type { Article } from "../types.ts";
 import type { NormalisedFile } from "./normalise-file.ts";
-import { NormaliseCache } from "./cache.ts";
+import type { NormaliseCache } from "./cache.ts";
 import { NormalisePool } from "./pool.ts";
 import { sha256 } from "./ids.ts";
 import { articleMarkdown } from "../output/markdown.ts";
@@ -93,7 +93,7 @@ export async function normaliseAll(opts: NormaliseAllOptions): Promise<Normalise
     let sha: string | null = null;
     if (cache) {
       // an input as it was when last read is looked up without reading it again
-      const stat = NormaliseCache.statOf(path);
+      const stat = cache.stamp(path);
       sha = cache.knownSha256(resolve(path), stat);
       if (sha !== null) {
         const hit = cache.get(cache.key(file, sha, opts.base));
@@ -166,7 +166,7 @@ export async function normaliseAll(opts: NormaliseAllOptions): Promise<Normalise
   } finally {
     await pool.close();
   }
-  cache?.saveInputs();
+  cache?.saveInputs(opts.articlesDir);
 
   // the Markdown of articles that are gone
   for (const name of await readdir(markdownDir)) {

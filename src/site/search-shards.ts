@@ -22,7 +22,7 @@ import type { IndexTask } from "./index-worker.ts";
 import { unescapeHtml } from "./figure-marks.ts";
 import { siteVersion } from "./render-plan.ts";
 import { runTask } from "../workers.ts";
-import { CONTENT_STATE, isStringRecord, putState, readState, takeState } from "../state-file.ts";
+import { CONTENT_STATE, fileStamp, isStringRecord, putState, readState, takeState } from "../state-file.ts";
 
 export interface ShardPlan {
   /** years it holds, e.g. "2005-2009", "2013", "undated" */
@@ -149,15 +149,13 @@ function readHead(path: string): string | null {
 /** What an article page's head says for the index: its year and its filters; kept by the page's stat. */
 type PageHead = [stat: string, year: string | null, filters: [name: string, value: string][]];
 
-/** A page file's stat: size, modification time to the nanosecond, inode; null when it is not a file (or not there). */
+/**
+ * A page file's stamp (src/state-file.ts); null when it is not a file. No window for recent
+ * changes: the pages are this build's own output, written before their heads are read, and
+ * the next write of a page comes with another build.
+ */
 function pageStat(path: string): string | null {
-  try {
-    const st = statSync(path, { bigint: true, throwIfNoEntry: false });
-    return st?.isFile() ? `${st.size}:${st.mtimeNs}:${st.ino}` : null;
-  } catch {
-    // articles/<name> is a file, not a page's folder (ENOTDIR), or cannot be read
-    return null;
-  }
+  return fileStamp(path, 0);
 }
 
 /**
@@ -195,7 +193,7 @@ function articlePages(site: string, counts: FilterCounts = {}, known: Record<str
 function knownHeads(state: Partial<SearchState> | null): Record<string, PageHead> {
   const h = state?.heads;
   if (typeof h !== "object" || h === null || Array.isArray(h)) return {};
-  const out: Record<string, PageHead> = {};
+  const out: Record<string, PageHead> = Object.create(null) as Record<string, PageHead>;
   for (const [path, v] of Object.entries(h)) {
     if (Array.isArray(v) && v.length === 3 && typeof v[0] === "string" && (typeof v[1] === "string" || v[1] === null) && Array.isArray(v[2]) && v[2].every((f) => Array.isArray(f) && f.length === 2 && typeof f[0] === "string" && typeof f[1] === "string")) out[path] = v;
   }

@@ -5,9 +5,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, stat, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { isStringRecord, putState, readState, takeState } from "../../src/state-file.ts";
+import { fileStamp, isStringRecord, putState, readState, takeState } from "../../src/state-file.ts";
 import { tempRoot } from "./helpers.ts";
 
 test("state files: a good state is read back; taking it removes the file", async () => {
@@ -41,6 +41,28 @@ test("state files: unreadable or wrongly shaped states count as none, and are re
     await writeFile(path, '{"outputs": {"pagefind": "k"}}');
     assert.deepEqual(await readState<{ outputs: Record<string, string> }>(path, (s) => isStringRecord(s.outputs)), { outputs: { pagefind: "k" } });
     assert.equal(await readFile(path, "utf8"), '{"outputs": {"pagefind": "k"}}');
+  } finally {
+    await cleanup();
+  }
+});
+
+test("file stamps: a file changed just now has none (it is read again next time); a folder or a missing path has none", async () => {
+  const { root, cleanup } = await tempRoot("stamp");
+  try {
+    const path = join(root, "a.txt");
+    await writeFile(path, "甲");
+    assert.equal(fileStamp(path), null, "a file written just now was trusted");
+    const later = fileStamp(path, 2000, Date.now() + 3000);
+    assert.match(later ?? "", /^3:\d+:\d+:\d+$/);
+    assert.equal(fileStamp(path, 0), later);
+    // a rewrite changes the change time, even with the modification time put back
+    const mtime = (await stat(path)).mtime;
+    await new Promise((r) => setTimeout(r, 20));
+    await writeFile(path, "乙");
+    await utimes(path, mtime, mtime);
+    assert.notEqual(fileStamp(path, 0), later);
+    assert.equal(fileStamp(root, 0), null);
+    assert.equal(fileStamp(join(root, "missing"), 0), null);
   } finally {
     await cleanup();
   }
