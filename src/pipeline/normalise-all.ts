@@ -81,47 +81,38 @@ export async function normaliseAll(opts: NormaliseAllOptions): Promise<Normalise
   let normalised = 0;
   let written = 0;
 
-  const unreadable = (file: string, err: unknown): Produced => {
-    const why = err instanceof Error && "code" in err ? String(err.code) : String(err);
-    return { file: { articles: [], report: { file, status: "error", encoding: null, articles: [], messages: [`could not be read (${why}); skipped`] } }, markdown: null };
-  };
-
   // read, look up, normalise: any number of files at once, within the window
   const produce = async (path: string): Promise<Produced> => {
     const file = relative(opts.articlesDir, path).split(sep).join("/");
-    let bytes: Buffer | null = null;
-    let sha: string | null = null;
+    const full = resolve(path);
+    // an input as it was when last read is looked up without reading it again
+    const stamp = cache ? cache.stamp(path) : null;
+    const known = cache ? cache.knownSha256(full, stamp) : null;
+    const fromCache = (c: NormaliseCache, sha: string): Produced | null => {
+      const hit = c.get(c.key(file, sha, opts.base));
+      if (!hit) return null;
+      c.noteInput(full, stamp, sha);
+      return { file: hit.file, markdown: { texts: null, digests: hit.digests } };
+    };
+    const early = cache && known !== null ? fromCache(cache, known) : null;
+    if (early) return early;
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch (err) {
+      const why = err instanceof Error && "code" in err ? String(err.code) : String(err);
+      return { file: { articles: [], report: { file, status: "error", encoding: null, articles: [], messages: [`could not be read (${why}); skipped`] } }, markdown: null };
+    }
+    const sha = cache ? sha256(bytes) : "";
     if (cache) {
-      // an input as it was when last read is looked up without reading it again
-      const stat = cache.stamp(path);
-      sha = cache.knownSha256(resolve(path), stat);
-      if (sha !== null) {
-        const hit = cache.get(cache.key(file, sha, opts.base));
-        if (hit) {
-          cache.noteInput(resolve(path), stat, sha);
-          return { file: hit.file, markdown: { texts: null, digests: hit.digests } };
-        }
-      }
-      try {
-        bytes = readFileSync(path);
-      } catch (err) {
-        return unreadable(file, err);
-      }
-      sha = sha256(bytes);
-      // the stat from before the read: a file written meanwhile is read again next time
-      cache.noteInput(resolve(path), stat, sha);
-      const hit = cache.get(cache.key(file, sha, opts.base));
-      if (hit) return { file: hit.file, markdown: { texts: null, digests: hit.digests } };
-    } else {
-      try {
-        bytes = readFileSync(path);
-      } catch (err) {
-        return unreadable(file, err);
-      }
+      // the stamp from before the read: a file written meanwhile is read again next time
+      cache.noteInput(full, stamp, sha);
+      const hit = sha === known ? null : fromCache(cache, sha); // the same sha was looked up above
+      if (hit) return hit;
     }
     const { result, json, markdown, digests } = await pool.run({ file, bytes });
     normalised++;
-    if (cache && sha !== null) cache.put(cache.key(file, sha, opts.base), json, digests);
+    if (cache) cache.put(cache.key(file, sha, opts.base), json, digests);
     return { file: result, markdown: { texts: markdown, digests } };
   };
 
