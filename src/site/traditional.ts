@@ -15,7 +15,7 @@
  * Simplified pages: search-index.ts leaves hant/ out).
  */
 import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
@@ -25,7 +25,7 @@ import type { ArticleRecord } from "../types.ts";
 import { HANT_DIR, toHantDocument, type HantPageContext } from "./hant-html.ts";
 import { converter, hansDicts, hantDicts, personOverrides, type ScriptDicts } from "./script.ts";
 import { siteVersion } from "./render-plan.ts";
-import { putState, takeState } from "../state-file.ts";
+import { fileStamp, putState, takeState } from "../state-file.ts";
 
 export interface TraditionalOptions {
   outDir: string;
@@ -236,17 +236,16 @@ export async function writeTraditionalSite(opts: TraditionalOptions): Promise<Tr
     .digest("hex")
     .slice(0, 24);
   const signatures: Record<string, string> = {};
-  for (const f of files) {
-    const st = statSync(join(opts.outDir, f));
-    signatures[f] = `${st.mtimeMs}:${st.size}`;
-  }
+  // each page's stamp (no window for recent changes: the pages are this build's own output; "" when
+  // it has none, and such a page is always converted)
+  for (const f of files) signatures[f] = fileStamp(join(opts.outDir, f), 0) ?? "";
   const statePath = opts.stateDir ? join(opts.stateDir, STATE_FILE) : null;
   // none while converting: an interrupted run is followed by a full one
   const last = statePath ? await takeState<HantState>(statePath, validHantState) : null;
   const incremental = last !== null && last.version === version && existsSync(join(opts.outDir, HANT_DIR));
   // a full conversion starts from an empty hant/: no copy of a page that is gone survives
   if (!incremental) await rm(join(opts.outDir, HANT_DIR), { recursive: true, force: true });
-  const todo = incremental ? files.filter((f) => last.files[f] !== signatures[f] || !existsSync(join(opts.outDir, HANT_DIR, f))) : files;
+  const todo = incremental ? files.filter((f) => signatures[f] === "" || last.files[f] !== signatures[f] || !existsSync(join(opts.outDir, HANT_DIR, f))) : files;
 
   const task: ShareTask = { outDir: opts.outDir, base: opts.base, siteUrl: opts.siteUrl ?? "", files: todo, allFiles: files, people };
   // Pagefind indexes meanwhile: it needs this thread's event loop for its
