@@ -141,10 +141,14 @@ interface Bytes {
 interface SearchMeasure {
   /** what the search page loads from the index before a query (Pagefind, the newest shard's entry and meta, filter counts) */
   setup: Bytes;
-  /** from pressing Enter to the first results on screen: bytes loaded, and time */
+  /** from pressing Enter to the first result on screen: bytes loaded, and time */
   first: Bytes & { ms: number };
-  /** from the first results to the search settled (every shard searched for the count) */
+  /** from the first result to the whole first page (20 results) on screen */
+  page: Bytes & { ms: number };
+  /** from the first page to the search settled (every shard searched for the count) */
   rest: Bytes & { ms: number };
+  /** a fresh page; the query typed, Enter pressed 200 ms later: bytes in all to the first page, and the times from Enter */
+  typed: Bytes & { firstMs: number; pageMs: number };
   /** the same query sorted by relevance, on a fresh page (every shard merged before results show) */
   relevance: Bytes & { ms: number };
   /** a second, different query: to its first results */
@@ -169,34 +173,49 @@ async function firstSearch(site: string, query: string, second: string): Promise
     executablePath: "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
-  /** press Enter on a query: the times (epoch ms) it was sent, its first results were on screen, and it settled */
-  const searched = async (page: import("playwright-core").Page, q: string, sort: string): Promise<{ sent: number; first: number; done: number }> =>
+  /**
+   * Press Enter on a query: the times (epoch ms) it was sent, its first result was on screen,
+   * its first page was, and it settled. With `typedMs`, the query is typed first (an input
+   * event, as an input method sends when a word is committed) and Enter pressed that long after.
+   */
+  const searched = async (
+    page: import("playwright-core").Page,
+    q: string,
+    sort: string,
+    typedMs = -1,
+  ): Promise<{ sent: number; first: number; page: number; done: number }> =>
     page.evaluate(
-      async ([text, order]) => {
+      async ([text, order, typed]) => {
         const form = document.getElementById("search-form") as HTMLFormElement;
         const input = document.getElementById("q") as HTMLInputElement;
         const select = document.querySelector("select[name=sort]") as HTMLSelectElement;
         const list = document.getElementById("search-results")!;
         const status = document.getElementById("search-status")!;
-        input.value = text;
         select.value = order;
+        input.value = text;
+        if (typed >= 0) {
+          input.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: text }));
+          await new Promise((r) => setTimeout(r, typed));
+        }
         list.replaceChildren();
-        const t = { sent: performance.timeOrigin + performance.now(), first: 0, done: 0 };
+        const t = { sent: performance.timeOrigin + performance.now(), first: 0, page: 0, done: 0 };
         // (no named functions in here: tsx would wrap them in a helper the page does not have)
         const done = new Promise<void>((resolve) => {
           new MutationObserver(() => {
-            if (list.children.length > 0 && !t.first) t.first = performance.timeOrigin + performance.now();
-            if (t.first && !status.textContent?.includes("……")) {
-              t.done = performance.timeOrigin + performance.now();
+            const now = performance.timeOrigin + performance.now();
+            if (list.children.length > 0 && !t.first) t.first = now;
+            if (t.first && !t.page && !list.hasAttribute("aria-busy")) t.page = now;
+            if (t.page && !status.textContent?.includes("……")) {
+              t.done = now;
               resolve();
             }
-          }).observe(document.body, { childList: true, subtree: true, characterData: true });
+          }).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ["aria-busy"] });
         });
         form.requestSubmit();
         await done;
         return t;
       },
-      [q, sort] as const,
+      [q, sort, typedMs] as const,
     );
   /** every index response, with the time (epoch ms) it finished */
   const watch = (page: import("playwright-core").Page): { list: { at: number; raw: number; gz: number }[]; settled: () => Promise<unknown> } => {
@@ -231,8 +250,8 @@ async function firstSearch(site: string, query: string, second: string): Promise
     return { page, seen };
   };
   /** a query pressed on an open search page, and its responses settled */
-  const searchSettled = async (page: import("playwright-core").Page, seen: ReturnType<typeof watch>, q: string, sort: string) => {
-    const t = await searched(page, q, sort);
+  const searchSettled = async (page: import("playwright-core").Page, seen: ReturnType<typeof watch>, q: string, sort: string, typedMs = -1) => {
+    const t = await searched(page, q, sort, typedMs);
     await page.waitForTimeout(300);
     await seen.settled();
     return t;
@@ -243,7 +262,8 @@ async function firstSearch(site: string, query: string, second: string): Promise
     const results = (await page.textContent("#search-status")) ?? "";
     const setup = sum(seen.list, 0, t.sent);
     const first = { ...sum(seen.list, t.sent, t.first), ms: t.first - t.sent };
-    const rest = { ...sum(seen.list, t.first, Infinity), ms: t.done - t.first };
+    const firstPage = { ...sum(seen.list, t.first, t.page), ms: t.page - t.first };
+    const rest = { ...sum(seen.list, t.page, Infinity), ms: t.done - t.page };
     const t2 = await searched(page, second, "");
     // relevance: a fresh page, so nothing is cached
     const r = await openSearchPage();
@@ -256,7 +276,11 @@ async function firstSearch(site: string, query: string, second: string): Promise
     await p2.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
     await p2.waitForFunction(() => (document.getElementById("search-results")?.children.length ?? 0) > 0, null, { timeout: 120_000 });
     const coldMs = Date.now() - t0;
-    return { setup, first, rest, relevance, secondMs: t2.first - t2.sent, coldMs, results };
+    // typed, then Enter: the index files for the words are fetched while the reader types
+    const y = await openSearchPage();
+    const yt = await searchSettled(y.page, y.seen, query, "", 200);
+    const typed = { ...sum(y.seen.list, 0, yt.page), firstMs: yt.first - yt.sent, pageMs: yt.page - yt.sent };
+    return { setup, first, page: firstPage, rest, typed, relevance, secondMs: t2.first - t2.sent, coldMs, results };
   } finally {
     await browser.close();
     await server.close();
@@ -289,8 +313,10 @@ function sayFirstSearch(say: (s: string) => void, s: SearchMeasure | null): void
   const kb = (b: Bytes): string => `${(b.raw / 1024).toFixed(0)} KB (${(b.gz / 1024).toFixed(0)} KB gzipped)`;
   const plus = (a: Bytes, b: Bytes): Bytes => ({ raw: a.raw + b.raw, gz: a.gz + b.gz });
   say(`first search in Chromium, the search page (招商引资, newest first, the default; ${s.results}):`);
-  say(`  loaded before the query ${kb(s.setup)}; by the query to its first results ${kb(s.first)}; in all to the first results ${kb(plus(s.setup, s.first))}`);
-  say(`  Enter → first results on screen: ${s.first.ms.toFixed(0)} ms; then the count of every shard: ${s.rest.ms.toFixed(0)} ms more, ${kb(s.rest)}`);
+  say(`  loaded before the query ${kb(s.setup)}; by the query to its first result ${kb(s.first)}, to its first page ${kb(plus(s.first, s.page))}`);
+  say(`  in all: to the first result ${kb(plus(s.setup, s.first))}, to the first page ${kb(plus(plus(s.setup, s.first), s.page))}`);
+  say(`  Enter → first result on screen ${s.first.ms.toFixed(0)} ms, first page ${(s.first.ms + s.page.ms).toFixed(0)} ms; then the count of every shard: ${s.rest.ms.toFixed(0)} ms more, ${kb(s.rest)}`);
+  say(`  typed, Enter 200 ms later (a fresh page): Enter → first result ${s.typed.firstMs.toFixed(0)} ms, first page ${s.typed.pageMs.toFixed(0)} ms; in all to the first page ${kb(s.typed)}`);
   say(`  sorted by relevance (a fresh page; every shard merged first): in all ${kb(s.relevance)}, Enter → results ${s.relevance.ms.toFixed(0)} ms`);
   say(`  a second query (开发区) → first results ${s.secondMs.toFixed(0)} ms; opening /search/?q=招商引资 cold → first results ${s.coldMs} ms`);
 }

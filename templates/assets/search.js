@@ -271,7 +271,6 @@ async function runSearch(state) {
   }
   listing = l;
   shown = 0;
-  list.replaceChildren();
   await showMore(id);
   if (id !== run || l.total !== null) return;
   // the count: one search of every shard (the remaining shards are searched in order only as
@@ -299,22 +298,37 @@ function showStatus(l) {
   more.hidden = l.total !== null ? shown >= l.total : shown >= l.items.length && l.parts.length === 0;
 }
 
+/**
+ * The next page of results. Each result is shown as soon as it and those before it have
+ * loaded (their texts are fetched together), so the first are on screen before the last
+ * arrive; a new search's first result replaces the last search's list.
+ */
 async function showMore(id) {
   const l = listing;
-  // one page at a time ("more" pressed twice shows the next page once)
+  // one page at a time ("more" is hidden while a page loads)
   if (!l || l.busy) return;
   l.busy = true;
+  more.hidden = true;
+  list.setAttribute("aria-busy", "true");
   try {
     await gather(l, shown + PAGE_SIZE);
     if (id !== run || l !== listing) return;
     const page = l.items.slice(shown, shown + PAGE_SIZE);
-    const data = await Promise.all(page.map((r) => r.data()));
-    if (id !== run || l !== listing) return;
-    for (const d of data) list.append(resultItem(d, highlightTerms));
-    shown += page.length;
+    const loading = page.map((r) => r.data());
+    loading.forEach((p) => p.catch(() => {})); // awaited below, in order; a failure is thrown there
+    if (shown === 0 && page.length === 0) list.replaceChildren();
+    for (const p of loading) {
+      const d = await p;
+      if (id !== run || l !== listing) return;
+      const item = resultItem(d, highlightTerms);
+      if (shown === 0) list.replaceChildren(item);
+      else list.append(item);
+      shown++;
+    }
     showStatus(l);
   } finally {
     l.busy = false;
+    if (l === listing || listing === null) list.removeAttribute("aria-busy");
   }
 }
 
@@ -406,13 +420,38 @@ function excerptNodes(excerptHtml, convert = (text) => text) {
 
 // ── events ──
 let typing;
-input.addEventListener("input", () => {
+/**
+ * The query was edited: search a moment after the reader stops typing. The index files
+ * for the words are fetched at once (Pagefind's preload), so they are there by then, or by
+ * Enter. Text still being composed in an input method (pinyin before a candidate is
+ * chosen) is not a query: the search waits for it to be committed.
+ */
+function edited() {
   clearTimeout(typing);
+  const typed = input.value.trim();
+  if (typed) {
+    indexQuery(typed)
+      .then((term) => pagefind.preload(term))
+      .catch(() => {}); // the search itself reports a failure
+  }
   typing = setTimeout(() => {
     const state = readForm();
     writeUrl(state, false);
     search(state);
   }, 250);
+}
+let composing = false;
+input.addEventListener("compositionstart", () => {
+  composing = true;
+  clearTimeout(typing);
+});
+input.addEventListener("compositionend", () => {
+  composing = false;
+  edited();
+});
+input.addEventListener("input", (event) => {
+  if (composing || event.isComposing) return;
+  edited();
 });
 form.addEventListener("submit", (event) => {
   event.preventDefault();

@@ -94,7 +94,11 @@ export async function resultPaths(page: Page, base: string): Promise<string[]> {
   while (await page.locator("#search-more").isVisible()) {
     const before = await page.locator("#search-results li").count();
     await page.click("#search-more");
-    await page.waitForFunction((n) => document.querySelectorAll("#search-results li").length > n, before);
+    // results are shown one by one as they load: wait for the whole page
+    await page.waitForFunction(
+      (n) => document.querySelectorAll("#search-results li").length > n && !document.getElementById("search-results")!.hasAttribute("aria-busy"),
+      before,
+    );
   }
   const hrefs = await page.locator("#search-results .entry-title a").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   return hrefs.map((h) => {

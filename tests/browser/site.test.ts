@@ -150,6 +150,31 @@ describe("search", () => {
     await page.close();
   });
 
+  it("does not search pinyin still being composed in an input method; searches the committed word", async () => {
+    const page = await open("search/");
+    await page.waitForSelector("#search-app[data-ready]");
+    const searched: string[] = [];
+    page.on("request", (r) => {
+      if (/\/pagefind\/(index|fragment)\//.test(r.url())) searched.push(r.url());
+    });
+    await page.focus("#q");
+    const cdp = await page.context().newCDPSession(page);
+    // pinyin typed, a pause longer than the search's wait (250 ms), no candidate chosen yet
+    await cdp.send("Input.imeSetComposition", { text: "zhaoshang", selectionStart: 9, selectionEnd: 9 });
+    assert.equal(await page.inputValue("#q"), "zhaoshang");
+    await page.waitForTimeout(700);
+    assert.equal(new URL(page.url()).searchParams.get("q"), null, "the URL does not take the pinyin");
+    assert.equal(await page.locator("#search-results li").count(), 0);
+    assert.deepEqual(searched, [], "nothing was searched while composing");
+    // the word committed: searched without Enter
+    await cdp.send("Input.insertText", { text: "招商引资" });
+    await page.waitForURL((u) => u.searchParams.get("q") === "招商引资");
+    await searchSettled(page);
+    const paths = await resultPaths(page, "/");
+    for (const p of containing("招商引资")) assert.ok(paths.includes(p), `${p} not found`);
+    await page.close();
+  });
+
   it("shows hostile-looking text from the index as text", async () => {
     const { page } = await search("开发区");
     assert.equal(await page.locator("#search-results script, #search-results img").count(), 0);
