@@ -201,12 +201,13 @@ async function firstSearch(site: string, query: string, second: string): Promise
         const t = { sent: performance.timeOrigin + performance.now(), first: 0, page: 0, done: 0 };
         // (no named functions in here: tsx would wrap them in a helper the page does not have)
         const done = new Promise<void>((resolve) => {
-          new MutationObserver(() => {
+          new MutationObserver((_, observer) => {
             const now = performance.timeOrigin + performance.now();
             if (list.children.length > 0 && !t.first) t.first = now;
             if (t.first && !t.page && !list.hasAttribute("aria-busy")) t.page = now;
             if (t.page && !status.textContent?.includes("……")) {
               t.done = now;
+              observer.disconnect();
               resolve();
             }
           }).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ["aria-busy"] });

@@ -132,6 +132,7 @@ function readForm() {
 }
 
 function showState(state) {
+  composing = false;
   input.value = state.q;
   // newest first is the default ("" — also what an older link's sort=desc means)
   sortSelect.value = ["asc", "relevance"].includes(state.sort) ? state.sort : "";
@@ -171,6 +172,8 @@ function keepSwitchInStep() {
 
 // ── searching ──
 let run = 0;
+/** whether an input method is composing text in the query field (see edited) */
+let composing = false;
 /**
  * The search on screen: its results in order, gathered shard by shard when sorted by date
  * (Pagefind's merged search orders by score, which for a sorted search is the place within
@@ -247,10 +250,12 @@ async function runSearch(state) {
   const typed = state.q.trim();
   if (!typed && Object.keys(filters).length === 0) {
     list.replaceChildren();
+    list.removeAttribute("aria-busy");
     status.textContent = S.empty;
     return;
   }
   status.textContent = S.loading;
+  list.setAttribute("aria-busy", "true");
   const term = typed ? await indexQuery(typed) : typed;
   if (id !== run) return;
   // the article pages of this site are in its script: mark the words in it
@@ -286,6 +291,7 @@ async function runSearch(state) {
 function failed(error) {
   listing = null;
   list.replaceChildren();
+  list.removeAttribute("aria-busy");
   more.hidden = true;
   status.textContent = S.error;
   console.error(error);
@@ -301,34 +307,40 @@ function showStatus(l) {
 /**
  * The next page of results. Each result is shown as soon as it and those before it have
  * loaded (their texts are fetched together), so the first are on screen before the last
- * arrive; a new search's first result replaces the last search's list.
+ * arrive; a new search's first result replaces the last search's list. Returns the first
+ * result added, if any.
  */
 async function showMore(id) {
   const l = listing;
-  // one page at a time ("more" is hidden while a page loads)
-  if (!l || l.busy) return;
+  // one page at a time ("more" stays where it is, marked disabled, while a page loads)
+  if (!l || l.busy) return null;
   l.busy = true;
-  more.hidden = true;
+  more.setAttribute("aria-disabled", "true");
   list.setAttribute("aria-busy", "true");
+  let added = null;
   try {
     await gather(l, shown + PAGE_SIZE);
-    if (id !== run || l !== listing) return;
+    if (id !== run || l !== listing) return null;
     const page = l.items.slice(shown, shown + PAGE_SIZE);
     const loading = page.map((r) => r.data());
     loading.forEach((p) => p.catch(() => {})); // awaited below, in order; a failure is thrown there
     if (shown === 0 && page.length === 0) list.replaceChildren();
     for (const p of loading) {
       const d = await p;
-      if (id !== run || l !== listing) return;
+      if (id !== run || l !== listing) return null;
       const item = resultItem(d, highlightTerms);
       if (shown === 0) list.replaceChildren(item);
       else list.append(item);
+      added ??= item;
       shown++;
     }
     showStatus(l);
+    return added;
   } finally {
     l.busy = false;
-    if (l === listing || listing === null) list.removeAttribute("aria-busy");
+    more.removeAttribute("aria-disabled");
+    // (a newer search keeps the list busy until its own results are shown)
+    if (id === run) list.removeAttribute("aria-busy");
   }
 }
 
@@ -440,7 +452,6 @@ function edited() {
     search(state);
   }, 250);
 }
-let composing = false;
 input.addEventListener("compositionstart", () => {
   composing = true;
   clearTimeout(typing);
@@ -448,6 +459,10 @@ input.addEventListener("compositionstart", () => {
 input.addEventListener("compositionend", () => {
   composing = false;
   edited();
+});
+// a composition that never ended (the field left, or the page's state restored meanwhile) does not block searching
+input.addEventListener("blur", () => {
+  composing = false;
 });
 input.addEventListener("input", (event) => {
   if (composing || event.isComposing) return;
@@ -469,9 +484,15 @@ for (const select of [...filterSelects, sortSelect]) {
 }
 more.addEventListener("click", () => {
   const id = run;
-  showMore(id).catch((error) => {
-    if (id === run) failed(error);
-  });
+  showMore(id).then(
+    (added) => {
+      // the last page: "more" is gone, so the keyboard focus goes to the first of the new results
+      if (added && more.hidden && (document.activeElement === more || document.activeElement === document.body)) added.querySelector("a")?.focus();
+    },
+    (error) => {
+      if (id === run) failed(error);
+    },
+  );
 });
 window.addEventListener("popstate", () => {
   const state = readUrl();

@@ -165,7 +165,11 @@ describe("a larger archive: the first results of a newest-first search come from
       await route.continue();
     });
     await page.goto(`${big.server.url}search/?q=${encodeURIComponent("招商引资")}`);
-    await page.waitForFunction(() => (document.getElementById("search-results")?.children.length ?? 0) > 0);
+    // the first page on screen (results are added one by one as they load; the list is busy until the last)
+    await page.waitForFunction(() => {
+      const list = document.getElementById("search-results");
+      return !!list && list.children.length > 0 && !list.hasAttribute("aria-busy");
+    });
     const status = (await page.textContent("#search-status")) ?? "";
     assert.match(status, /^已找到 \d+ 篇，正在检索其他年份……$/);
     const byId = new Map(big.records.map((r) => [r.id, r]));
@@ -185,6 +189,35 @@ describe("a larger archive: the first results of a newest-first search come from
     assert.equal(counted, `找到 ${paths.length} 篇文章`);
     assert.ok(paths.length > 20 && held.length > 0, `${paths.length} results; ${held.length} requests held`);
     assert.deepEqual(paths.slice(0, 20), shownFirst, "the first page stays as it was");
+    await page.close();
+  });
+
+  test("'more' pressed from the keyboard: each page is added, and after the last the focus is on a result", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${big.server.url}search/?q=${encodeURIComponent("招商引资")}`);
+    await searchSettled(page);
+    const total = Number(/找到 (\d+) 篇文章/.exec((await page.textContent("#search-status")) ?? "")?.[1]);
+    assert.ok(total > 40, `${total} results: more than two pages`);
+    await page.focus("#search-more");
+    let pages = 1;
+    while (await page.locator("#search-more").isVisible()) {
+      const before = await page.locator("#search-results li").count();
+      await page.keyboard.press("Enter");
+      await page.waitForFunction(
+        (n) => document.querySelectorAll("#search-results li").length > n && !document.getElementById("search-results")!.hasAttribute("aria-busy"),
+        before,
+      );
+      pages++;
+      // while more pages remain, the focus stays on the button
+      if (await page.locator("#search-more").isVisible()) assert.ok(await page.evaluate(() => document.activeElement?.id === "search-more"), `page ${pages}`);
+    }
+    assert.equal(pages, Math.ceil(total / 20));
+    assert.equal(await page.locator("#search-results li").count(), total);
+    const focused = await page.evaluate(() => {
+      const a = document.activeElement;
+      return a instanceof HTMLAnchorElement && !!a.closest("#search-results li") ? [...document.querySelectorAll("#search-results li")].indexOf(a.closest("li")!) : -1;
+    });
+    assert.equal(focused, (pages - 1) * 20, "the first result of the last page has the focus");
     await page.close();
   });
 
