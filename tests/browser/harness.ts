@@ -89,16 +89,23 @@ export async function searchSettled(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Waits until the search page shows more than `before` results and is not loading any:
+ * results are shown one by one as they load, and the list is aria-busy until the page's last.
+ */
+export async function pageShown(page: Page, before = 0): Promise<void> {
+  await page.waitForFunction(
+    (n) => document.querySelectorAll("#search-results li").length > n && !document.getElementById("search-results")!.hasAttribute("aria-busy"),
+    before,
+  );
+}
+
 /** The result links on the search page, all of them (pressing "more" until there is none). */
 export async function resultPaths(page: Page, base: string): Promise<string[]> {
   while (await page.locator("#search-more").isVisible()) {
     const before = await page.locator("#search-results li").count();
     await page.click("#search-more");
-    // results are shown one by one as they load: wait for the whole page
-    await page.waitForFunction(
-      (n) => document.querySelectorAll("#search-results li").length > n && !document.getElementById("search-results")!.hasAttribute("aria-busy"),
-      before,
-    );
+    await pageShown(page, before);
   }
   const hrefs = await page.locator("#search-results .entry-title a").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   return hrefs.map((h) => {

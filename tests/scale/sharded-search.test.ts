@@ -16,7 +16,7 @@ import { indexSite } from "../../src/site/search-index.ts";
 import { dateSortKey } from "../../src/site/format.ts";
 import { generateCorpus } from "../../scripts/generate-corpus.ts";
 import type { ArticleRecord } from "../../src/types.ts";
-import { SEED_ARTICLES, launchBrowser, resultPaths, searchSettled } from "../browser/harness.ts";
+import { SEED_ARTICLES, launchBrowser, pageShown, resultPaths, searchSettled } from "../browser/harness.ts";
 import { startStaticServer, type StaticServer } from "../browser/static-server.ts";
 
 let tmp: string;
@@ -165,11 +165,8 @@ describe("a larger archive: the first results of a newest-first search come from
       await route.continue();
     });
     await page.goto(`${big.server.url}search/?q=${encodeURIComponent("招商引资")}`);
-    // the first page on screen (results are added one by one as they load; the list is busy until the last)
-    await page.waitForFunction(() => {
-      const list = document.getElementById("search-results");
-      return !!list && list.children.length > 0 && !list.hasAttribute("aria-busy");
-    });
+    // the first page on screen
+    await pageShown(page);
     const status = (await page.textContent("#search-status")) ?? "";
     assert.match(status, /^已找到 \d+ 篇，正在检索其他年份……$/);
     const byId = new Map(big.records.map((r) => [r.id, r]));
@@ -203,10 +200,7 @@ describe("a larger archive: the first results of a newest-first search come from
     while (await page.locator("#search-more").isVisible()) {
       const before = await page.locator("#search-results li").count();
       await page.keyboard.press("Enter");
-      await page.waitForFunction(
-        (n) => document.querySelectorAll("#search-results li").length > n && !document.getElementById("search-results")!.hasAttribute("aria-busy"),
-        before,
-      );
+      await pageShown(page, before);
       pages++;
       // while more pages remain, the focus stays on the button
       if (await page.locator("#search-more").isVisible()) assert.ok(await page.evaluate(() => document.activeElement?.id === "search-more"), `page ${pages}`);
