@@ -20,6 +20,7 @@ import { availableParallelism } from "node:os";
 import * as pagefind from "pagefind";
 import type { IndexTask } from "./index-worker.ts";
 import { unescapeHtml } from "./figure-marks.ts";
+import { widenChunkRanges } from "./pagefind-meta.ts";
 import { siteVersion } from "./render-plan.ts";
 import { runTask } from "../workers.ts";
 import { CONTENT_STATE, fileStamp, isStringRecord, putState, readState, takeState } from "../state-file.ts";
@@ -270,6 +271,7 @@ export async function indexOne(site: string, shard: ShardPlan, outputPath: strin
   } finally {
     await pagefind.close(); // one Pagefind process at a time: its memory is freed between shards
   }
+  await widenChunkRanges(outputPath);
 }
 
 /** Index one shard in a worker thread (its own Pagefind process). */

@@ -6,8 +6,10 @@
  */
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import { decode } from "cbor-x";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
@@ -233,6 +235,46 @@ describe("a larger archive: the first results of a newest-first search come from
     assert.deepEqual(keys, [...keys].sort().reverse(), "newest first");
   });
 
+  test("a search for a character finds every page with a word that begins with it, where the words run over two index chunks", async () => {
+    // the characters whose words Pagefind's chunks split: a chunk's last word and the next chunk's first begin with it
+    const dirs = [join(big.out, "pagefind"), ...(await readdir(join(big.out, "pagefind-shards"))).map((d) => join(big.out, "pagefind-shards", d))];
+    let checked = 0;
+    const page = await browser.newPage();
+    await page.goto(`${big.server.url}404.html`);
+    for (const dir of dirs) {
+      const meta = decodeMeta(dir);
+      const split = new Set<string>();
+      for (let i = 1; i < meta.length; i++) {
+        const c = [...meta[i][0]][0];
+        if (c && [...meta[i - 1][1]][0] === c) split.add(c);
+      }
+      const fragments = await readFragments(dir);
+      const rel = `/${dir.slice(big.out.length + 1)}/`;
+      for (const ch of [...split].filter((c) => /\p{Script=Han}/u.test(c))) {
+        // the pages with a word that begins with the character, as Pagefind cut the text into words (U+200B between them)
+        const expected = fragments.filter((f) => f.content.split(/[\u200B\s]+/u).some((w) => w.startsWith(ch))).map((f) => f.url).sort();
+        const found = (await page.evaluate(
+          async ([base, term]) => {
+            const pf = await import(`${base}pagefind.js?${Math.random()}`);
+            await pf.options({ basePath: base });
+            const r = await pf.search(term);
+            return Promise.all(r.results.map(async (x: { data: () => Promise<{ url: string }> }) => (await x.data()).url));
+          },
+          [rel, ch] as const,
+        )).sort();
+        assert.ok(expected.length > 0, `${rel} ${ch}`);
+        const missed = expected.filter((u) => !found.includes(u));
+        assert.deepEqual(missed, [], `${rel}: ${ch} found ${found.length} of ${expected.length} pages`);
+        // and nothing found that does not hold the character (in its text or its title, date, zone)
+        const holds = new Set(fragments.filter((f) => f.all.includes(ch)).map((f) => f.url));
+        assert.deepEqual(found.filter((u) => !holds.has(u)), [], `${rel}: ${ch}`);
+        checked++;
+      }
+    }
+    await page.close();
+    assert.ok(checked > 0, "some character's words run over two chunks: the case is tested");
+  });
+
   test("the other shards failing after the first page: the page says the search is unavailable and shows no partial list", async () => {
     const page = await browser.newPage();
     await page.route("**/pagefind-shards/**", (route) => route.abort());
@@ -253,3 +295,21 @@ test("a file directly in articles/ (a list page, as Hugo writes one) is not an a
   assert.equal(pages, 1);
   assert.ok(existsSync(join(site, "pagefind", "pagefind-entry.json")));
 });
+
+/** An index's chunks, [from, to, hash], from its metadata file. */
+function decodeMeta(dir: string): [string, string, string][] {
+  const name = readdirSync(dir).find((n) => n.endsWith(".pf_meta"))!;
+  const meta = decode(gunzipSync(readFileSync(join(dir, name))).subarray("pagefind_dcd".length)) as unknown[];
+  return meta[2] as [string, string, string][];
+}
+
+/** An index's pages as its fragment files hold them: URL, indexed text, and that text with the meta values. */
+async function readFragments(dir: string): Promise<{ url: string; content: string; all: string }[]> {
+  const names = (await readdir(join(dir, "fragment"))).filter((n) => n.endsWith(".pf_fragment"));
+  return Promise.all(
+    names.map(async (n) => {
+      const f = JSON.parse(gunzipSync(await readFile(join(dir, "fragment", n))).subarray("pagefind_dcd".length).toString("utf8")) as { url: string; content: string; meta: Record<string, string> };
+      return { url: f.url, content: f.content, all: `${f.content} ${Object.values(f.meta).join(" ")}` };
+    }),
+  );
+}
