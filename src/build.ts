@@ -4,6 +4,7 @@ import { join, relative, resolve } from "node:path";
 import { createHash } from "node:crypto";
 import type { ArticleRecord, BuildReport } from "./types.ts";
 import type { RenderResult } from "./site/render.ts";
+import type { OverlayLimits } from "./site/search-shards.ts";
 import { listFiles, normaliseAll } from "./pipeline/normalise-all.ts";
 import { NormaliseCache } from "./pipeline/cache.ts";
 import { articleBody, articleFrontMatter } from "./output/markdown.ts";
@@ -28,6 +29,8 @@ export interface BuildOptions {
   cacheDir?: string | null;
   /** article pages per Pagefind run before the search index is split into year shards */
   maxShardPages?: number;
+  /** when a rebuild's changes to a search shard are indexed apart (search-shards.ts: OVERLAY_MIN_PAGES, OVERLAY_SHARE) */
+  overlay?: OverlayLimits;
 }
 
 export interface BuildResult {
@@ -37,7 +40,7 @@ export interface BuildResult {
   /** seconds per stage (index and traditional ran at the same time: indexAndTraditional is their wall time) */
   timings: Record<"normalise" | "render" | "index" | "traditional" | "indexAndTraditional" | "data" | "total", number>;
   /** what was redone (absent for a data-only build) */
-  redone?: { render: RenderResult; hantConverted: number; hantPages: number; shards: { label: string; cached: boolean }[] };
+  redone?: { render: RenderResult; hantConverted: number; hantPages: number; shards: { label: string; cached: boolean; overlay?: number }[] };
 }
 
 export function defaultContentDir(outDir: string): string {
@@ -117,12 +120,20 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         base,
         cacheDir: opts.cacheDir === null ? null : resolve(join(opts.cacheDir ?? join(".cache", "normalised"), "..", "pagefind-shards")),
         maxShardPages: opts.maxShardPages,
+        overlay: opts.overlay,
       })),
       timed("traditional", writeTraditionalSite({ outDir, base, records, stateDir: contentDir }).then(async (r) => ({ ...r, originals: await writeOriginals({ articlesDir, outDir, records }) }))),
     ]);
     timings.indexAndTraditional = since(tBoth);
-    if (shards && shards.length > 1) log(`search index in ${shards.length} shards: ${shards.map((s) => `${s.label} (${s.pages}${s.cached ? ", unchanged" : ""})`).join(", ")}`);
-    redone = { render: rendered, hantConverted: hant.converted, hantPages: hant.pages, shards: (shards ?? []).map((s) => ({ label: s.label, cached: s.cached })) };
+    const how = (s: { cached: boolean; overlay?: number }): string =>
+      s.overlay !== undefined
+        ? `, ${s.overlay === 0 ? "removed pages masked" : `${s.overlay} changed page${s.overlay === 1 ? "" : "s"} indexed apart`}${s.cached ? " (as last time)" : ""}`
+        : s.cached
+          ? ", unchanged"
+          : "";
+    if (shards && shards.length > 1) log(`search index in ${shards.length} shards: ${shards.map((s) => `${s.label} (${s.pages}${how(s)})`).join(", ")}`);
+    else if (shards?.[0]?.overlay !== undefined) log(`search index: ${how(shards[0]).slice(2)}`);
+    redone = { render: rendered, hantConverted: hant.converted, hantPages: hant.pages, shards: (shards ?? []).map((s) => ({ label: s.label, cached: s.cached, ...(s.overlay !== undefined ? { overlay: s.overlay } : {}) })) };
     log(`indexed ${pages} pages; ${hant.pages} pages in Traditional characters (hant/, ${hant.converted} converted this time), ${hant.originals} Traditional originals`);
   }
 

@@ -13,7 +13,7 @@ import { readFile, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import * as pagefind from "pagefind";
 import { widenChunkRanges } from "./pagefind-meta.ts";
-import { indexShards, type ShardResult } from "./search-shards.ts";
+import { indexShards, type OverlayLimits, type ShardResult } from "./search-shards.ts";
 
 /**
  * Every HTML file except those under the top-level hant/ folder (the
@@ -35,6 +35,8 @@ export interface IndexOptions {
   contentDir?: string;
   cacheDir?: string | null;
   base?: string;
+  /** see ShardOptions.overlay */
+  overlay?: OverlayLimits;
 }
 
 /** Article pages per Pagefind run: above this the index is built in year shards (see search-shards.ts). */
@@ -48,6 +50,7 @@ export async function indexSite(opts: IndexOptions): Promise<{ pages: number; sh
       contentDir: opts.contentDir,
       cacheDir: opts.cacheDir ?? null,
       base: opts.base,
+      overlay: opts.overlay,
     });
   }
   const site = resolve(opts.outDir);

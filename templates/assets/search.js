@@ -52,6 +52,73 @@ const siteUrl = (path) => (HANT && path.startsWith(SITE_BASE) && !path.startsWit
 const fill = (template, values) =>
   String(template).replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
 
+// ── overlays ──
+// After a rebuild that changed a few pages of a large shard, the build indexes only those
+// pages, into the shard's overlay, and keeps the shard's index (src/site/search-shards.ts):
+// the overlay is searched with its shard; the shard's old copies of the changed pages (its
+// mask) are left out; and each of the overlay's results is put in its place by date.
+
+/** @param {any} o */
+function validOverlay(o) {
+  return !!o && typeof o.path === "string" && typeof o.ids === "object" && o.ids !== null && Array.isArray(o.mask);
+}
+
+/** Merge a shard's overlay into the index, searched under the shard's name. */
+function mergeOverlay(shard) {
+  if (!shard.overlay || Object.keys(shard.overlay.ids).length === 0) return null;
+  return pagefind.mergeIndex(new URL(shard.overlay.path, shardList).href, shards.length > 1 ? { mergeFilter: { shard: shard.label } } : {});
+}
+
+/** The results of the shards' indexes that are old copies (the masks of every overlay). */
+const masked = () => new Set(shards.flatMap((s) => (s.overlay ? s.overlay.mask : [])));
+
+/**
+ * A shard's results in date order (sort "desc" or "asc"), its overlay's in their places:
+ * Pagefind's merged search orders the shard's and the overlay's results each in date order
+ * but interleaves the two. Each of the overlay's results goes after the last of the
+ * shard's results that are not later (earlier, oldest first) than it, found by halving, its
+ * date key read from the fragments of the shard's results (Pagefind keeps each fragment it loads).
+ */
+async function place(shard, results, sort) {
+  const overlay = shard && shard.overlay;
+  if (!overlay) return results;
+  const mask = new Set(overlay.mask);
+  const base = [];
+  const added = [];
+  for (const r of results) {
+    if (Object.hasOwn(overlay.ids, r.id)) added.push(r);
+    else if (!mask.has(r.id)) base.push(r);
+  }
+  if (added.length === 0) return base;
+  const keyOf = async (r) => String((await r.data()).meta?.datekey ?? "");
+  const later = (a, b) => (sort === "asc" ? a > b : a < b);
+  const at = [];
+  for (const r of added) {
+    const key = String(overlay.ids[r.id]);
+    // a new article of the newest shard goes first: one fragment read, which the page shows anyway
+    if (base.length === 0 || later(await keyOf(base[0]), key)) {
+      at.push(0);
+      continue;
+    }
+    let lo = 1;
+    let hi = base.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (later(await keyOf(base[mid]), key)) hi = mid;
+      else lo = mid + 1;
+    }
+    at.push(lo);
+  }
+  const order = added.map((r, i) => ({ r, at: at[i] })).sort((a, b) => a.at - b.at);
+  const out = [];
+  let j = 0;
+  for (let i = 0; i <= base.length; i++) {
+    while (j < order.length && order[j].at === i) out.push(order[j++].r);
+    if (i < base.length) out.push(base[i]);
+  }
+  return out;
+}
+
 /** @type {any} */
 let pagefind;
 // The index: one, or year shards listed in pagefind/shards.json, newest first (the undated
@@ -63,6 +130,7 @@ try {
   pagefind = await import(new URL("../pagefind/pagefind.js", import.meta.url).href);
   const listed = await fetch(shardList).then((r) => (r.ok ? r.json() : []), () => []);
   shards = Array.isArray(listed) ? listed.filter((s) => s && typeof s.path === "string" && typeof s.label === "string") : [];
+  for (const s of shards) if (!validOverlay(s.overlay)) delete s.overlay;
   await pagefind.options({
     // the site may be hosted under a sub-path: results link relative to where this script lives
     baseUrl: new URL("../", import.meta.url).pathname,
@@ -70,6 +138,8 @@ try {
     excerptLength: 36,
     ...(shards.length > 1 ? { mergeFilter: { shard: shards[0].label } } : {}),
   });
+  // the newest shard's overlay is searched with it from the first search
+  if (shards.length > 0) await mergeOverlay(shards[0]);
   const [, toHant] = await Promise.all([pagefind.init(), HANT ? loadToHant() : null]);
   if (toHant) show = toHant;
 } catch (error) {
@@ -84,7 +154,9 @@ let merging = null;
  * sorted newest first shows its first results from it, and merges the rest after.
  */
 const mergeAll = () =>
-  (merging ??= Promise.all(shards.slice(1).map((s) => pagefind.mergeIndex(new URL(s.path, shardList).href, { mergeFilter: { shard: s.label } }))));
+  (merging ??= Promise.all(
+    shards.slice(1).flatMap((s) => [pagefind.mergeIndex(new URL(s.path, shardList).href, { mergeFilter: { shard: s.label } }), mergeOverlay(s)]),
+  ));
 
 // ── filter choices, from the index ──
 // the counts come from a small file the build writes (pagefind/filter-counts.json): asking
@@ -210,9 +282,9 @@ const sortOf = (value) => (value === "relevance" ? null : value === "asc" ? "asc
 /** One shard's results, in date order. Before the others are merged in, the index is the first shard alone. */
 async function searchShard(l, shard) {
   const sort = { date: l.sort };
-  if (shard === shards[0] && merging === null) return (await pagefind.search(l.term || null, { filters: l.filters, sort })).results;
+  if (shard === shards[0] && merging === null) return place(shard, (await pagefind.search(l.term || null, { filters: l.filters, sort })).results, l.sort);
   await mergeAll();
-  return (await pagefind.search(l.term || null, { filters: { ...l.filters, shard: shard.label }, sort })).results;
+  return place(shard, (await pagefind.search(l.term || null, { filters: { ...l.filters, shard: shard.label }, sort })).results, l.sort);
 }
 
 /** Search shards in order until the listing holds n results (or every shard is searched). One at a time. */
@@ -271,7 +343,10 @@ async function runSearch(state) {
     if (id !== run) return;
     const response = await pagefind.search(term || null, sort ? { filters, sort: { date: sort } } : { filters });
     if (id !== run) return;
-    l.items = response.results;
+    // one index sorted by date: its overlay's results in place; by relevance: the old copies left out
+    const old = masked();
+    l.items = sort && !SHARDED ? await place(shards[0], response.results, sort) : response.results.filter((r) => !old.has(r.id));
+    if (id !== run) return;
     l.total = l.items.length;
   }
   listing = l;
@@ -283,7 +358,8 @@ async function runSearch(state) {
   await mergeAll();
   const all = await pagefind.search(term || null, { filters });
   if (id !== run) return;
-  if (l.total === null) l.total = all.results.length;
+  const old = masked();
+  if (l.total === null) l.total = all.results.filter((r) => !old.has(r.id)).length;
   showStatus(l);
 }
 
