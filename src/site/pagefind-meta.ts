@@ -21,17 +21,16 @@
  * changed.
  *
  * The metadata is CBOR (after Pagefind's 12-byte signature, gzipped): [version, pages,
- * index chunks [[from, to, hash]…], filter chunks, sorts, meta fields]. cbor-x reads and
+ * index chunks [[from, to, hash]…], filter chunks, sorts, meta fields]. cbor2 reads and
  * writes it back byte for byte (checked on Pagefind 1.6.0's output).
  */
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { Encoder, decode } from "cbor-x";
+import { decode, encode } from "cbor2";
 
 const SIGNATURE = Buffer.from("pagefind_dcd");
 const LAST = String.fromCodePoint(0x10ffff);
-const encoder = new Encoder({ useRecords: false, mapsAsObjects: false, variableMapSize: true });
 
 /** [from, to] widened to whole first characters; an empty bound stays as it is. */
 export function widenRange(from: string, to: string): [string, string] {
@@ -59,7 +58,7 @@ export async function widenChunkRanges(dir: string): Promise<number> {
     const meta = decode(raw.subarray(SIGNATURE.length)) as unknown;
     if (!Array.isArray(meta) || !isChunkList(meta[2])) throw new Error(`${path}: Pagefind metadata of an unknown shape (index chunks not found); the search would miss pages`);
     for (const chunk of meta[2]) [chunk[0], chunk[1]] = widenRange(chunk[0], chunk[1]);
-    const out = Buffer.concat([SIGNATURE, encoder.encode(meta)]);
+    const out = Buffer.concat([SIGNATURE, encode(meta)]);
     await writeFile(path, gzipped ? gzipSync(out) : out);
     n++;
   }
