@@ -38,9 +38,14 @@ export async function putState(path: string, state: unknown): Promise<void> {
   await writeFile(path, JSON.stringify(state));
 }
 
+/** A JSON object (not null, not an array), as a state and each of its records is. */
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
 /** A record of strings, as the content and search states hold. */
 export function isStringRecord(r: unknown): r is Record<string, string> {
-  return typeof r === "object" && r !== null && !Array.isArray(r) && Object.values(r).every((v) => typeof v === "string");
+  return isPlainObject(r) && Object.values(r).every((v) => typeof v === "string");
 }
 
 /**

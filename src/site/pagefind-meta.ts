@@ -30,6 +30,18 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { decode, encode } from "cbor2";
 
 const SIGNATURE = Buffer.from("pagefind_dcd");
+
+/**
+ * A file Pagefind wrote, as its browser code reads it: gunzipped unless it already begins
+ * with the signature; the bytes after the signature, and whether it was gzipped.
+ */
+export async function readPagefindFile(path: string): Promise<{ data: Buffer; gzipped: boolean }> {
+  const stored = await readFile(path);
+  const gzipped = !stored.subarray(0, SIGNATURE.length).equals(SIGNATURE);
+  const raw = gzipped ? gunzipSync(stored) : stored;
+  if (!raw.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${path}: not a Pagefind file (no signature)`);
+  return { data: raw.subarray(SIGNATURE.length), gzipped };
+}
 const LAST = String.fromCodePoint(0x10ffff);
 
 /** [from, to] widened to whole first characters; an empty bound stays as it is. */
@@ -51,11 +63,8 @@ export async function widenChunkRanges(dir: string): Promise<number> {
   for (const name of await readdir(dir)) {
     if (!name.endsWith(".pf_meta")) continue;
     const path = join(dir, name);
-    const stored = await readFile(path);
-    const gzipped = !stored.subarray(0, SIGNATURE.length).equals(SIGNATURE);
-    const raw = gzipped ? gunzipSync(stored) : stored;
-    if (!raw.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${path}: not a Pagefind metadata file (no signature)`);
-    const meta = decode(raw.subarray(SIGNATURE.length)) as unknown;
+    const { data, gzipped } = await readPagefindFile(path);
+    const meta = decode(data) as unknown;
     if (!Array.isArray(meta) || !isChunkList(meta[2])) throw new Error(`${path}: Pagefind metadata of an unknown shape (index chunks not found); the search would miss pages`);
     for (const chunk of meta[2]) [chunk[0], chunk[1]] = widenRange(chunk[0], chunk[1]);
     const out = Buffer.concat([SIGNATURE, encode(meta)]);
