@@ -15,7 +15,6 @@
  * overlay (see Overlay, makeOverlay).
  */
 import { createHash } from "node:crypto";
-import { gunzipSync } from "node:zlib";
 import { cp, mkdir, readFile, readdir, rm, utimes, writeFile } from "node:fs/promises";
 import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -23,10 +22,10 @@ import { availableParallelism } from "node:os";
 import * as pagefind from "pagefind";
 import type { IndexTask } from "./index-worker.ts";
 import { unescapeHtml } from "./figure-marks.ts";
-import { widenChunkRanges } from "./pagefind-meta.ts";
+import { readPagefindFile, widenChunkRanges } from "./pagefind-meta.ts";
 import { siteVersion } from "./render-plan.ts";
 import { runTask } from "../workers.ts";
-import { CONTENT_STATE, fileStamp, isStringRecord, putState, readState, takeState } from "../state-file.ts";
+import { CONTENT_STATE, fileStamp, isPlainObject, isStringRecord, putState, readState, takeState } from "../state-file.ts";
 
 export interface ShardPlan {
   /** years it holds, e.g. "2005-2009", "2013", "undated" */
@@ -221,7 +220,7 @@ function articlePages(site: string, counts: FilterCounts = {}, known: Record<str
 /** The last build's page heads, if the state has them in the expected shape. */
 function knownHeads(state: Partial<SearchState> | null): Record<string, PageHead> {
   const h = state?.heads;
-  if (typeof h !== "object" || h === null || Array.isArray(h)) return {};
+  if (!isPlainObject(h)) return {};
   const out: Record<string, PageHead> = Object.create(null) as Record<string, PageHead>;
   for (const [path, v] of Object.entries(h)) {
     if (Array.isArray(v) && v.length === 3 && typeof v[0] === "string" && (typeof v[1] === "string" || v[1] === null) && Array.isArray(v[2]) && v[2].every((f) => Array.isArray(f) && f.length === 2 && typeof f[0] === "string" && typeof f[1] === "string")) out[path] = v;
@@ -338,14 +337,12 @@ interface FragmentPage {
 export async function indexedPages(dir: string): Promise<Map<string, FragmentPage>> {
   const out = new Map<string, FragmentPage>();
   const names = await readdir(join(dir, "fragment")).catch(() => [] as string[]);
-  const SIGNATURE = "pagefind_dcd";
   await Promise.all(
     names
       .filter((n) => n.endsWith(".pf_fragment"))
       .map(async (name) => {
-        let data = await readFile(join(dir, "fragment", name));
-        if (data.subarray(0, SIGNATURE.length).toString() !== SIGNATURE) data = gunzipSync(data);
-        const json = JSON.parse(data.subarray(SIGNATURE.length).toString("utf8")) as Record<string, unknown>;
+        const { data } = await readPagefindFile(join(dir, "fragment", name));
+        const json = JSON.parse(data.toString("utf8")) as Record<string, unknown>;
         const add = (id: string, f: unknown): void => {
           const frag = f as { url?: unknown; meta?: { datekey?: unknown } };
           if (typeof frag?.url === "string") out.set(id, { url: frag.url, sort: typeof frag.meta?.datekey === "string" ? frag.meta.datekey : "" });
@@ -434,13 +431,14 @@ async function makeOverlay(site: string, shard: ShardPlan, rel: string, base: Sh
   const onDisk = await fragmentIds(join(site, rel));
   if (onDisk.length !== baseIds.size || onDisk.some((id) => !baseIds.has(id))) return "full";
   const dir = join(site, overlayDir(shard.label));
-  const ids: Record<string, string> = {};
+  let ids: Record<string, string> = {};
   // A page can change only outside what is indexed (its links to the pages beside it): its
   // entry in the overlay is then the shard's own (the same id, a digest of what is indexed).
   // Such pages are indexed again without: the shard holds them as they are.
   for (let pass = 0; ; pass++) {
     await rm(dir, { recursive: true, force: true });
     if (changed.length) await indexOne(site, { label: shard.label, pages: changed }, dir);
+    ids = {};
     const same: string[] = [];
     for (const [id, page] of await indexedPages(dir)) {
       if (!baseIds.has(id)) ids[id] = page.sort;
@@ -452,7 +450,6 @@ async function makeOverlay(site: string, shard: ShardPlan, rel: string, base: Sh
     const unchanged = new Set(same);
     for (const page of changed) if (unchanged.has(pageUrl(page))) base.pages[page] = digestNow.get(page)!;
     changed = changed.filter((page) => !unchanged.has(pageUrl(page)));
-    for (const id of Object.keys(ids)) delete ids[id];
   }
   if (changed.length === 0 && removed.length === 0) return "same";
   const mask = [...changed, ...removed].map((p) => base.ids![pageUrl(p)]).filter((id): id is string => typeof id === "string");
@@ -474,8 +471,8 @@ export async function indexShards(opts: ShardOptions): Promise<{ pages: number; 
   const statePath = opts.contentDir ? join(opts.contentDir, STATE_FILE) : null;
   // none while indexing: an interrupted run is followed by a full one
   const last: SearchState = (statePath ? await takeState<SearchState>(statePath, (s: Partial<SearchState>) => isStringRecord(s.outputs)) : null) ?? { outputs: {} };
-  const lastBases = isObject(last.bases) ? last.bases : {};
-  const lastOverlays = isObject(last.overlays) ? last.overlays : {};
+  const lastBases = isPlainObject(last.bases) ? last.bases : {};
+  const lastOverlays = isPlainObject(last.overlays) ? last.overlays : {};
   const state: SearchState = { outputs: {}, heads: {}, bases: {}, overlays: {} };
   const plan = planShards(articlePages(site, counts, knownHeads(last), state.heads), opts.maxPages);
   const outputOf = (n: number, shard: ShardPlan): string => (n === 0 ? "pagefind" : `pagefind-shards/${shard.label}`);
@@ -526,7 +523,6 @@ export async function indexShards(opts: ShardOptions): Promise<{ pages: number; 
     }
   }
   // overlays first, one at a time in this thread (each a few pages)
-  const overlays = new Map<string, Overlay>();
   for (const j of toOverlay) {
     const made = await makeOverlay(site, j.shard, j.rel, j.base, opts.overlay ?? { minPages: OVERLAY_MIN_PAGES, share: OVERLAY_SHARE });
     if (made === "full") {
@@ -574,7 +570,8 @@ export async function indexShards(opts: ShardOptions): Promise<{ pages: number; 
   // The search page leaves out the results whose ids are masked, whichever index they come
   // from (the count searches all shards at once): a masked id must be in no other index.
   // Pagefind's ids are short hashes, so this is rare; the shard is then indexed in full.
-  for (;;) {
+  // (Without a mask there is nothing to check, and the index folders are not listed.)
+  while (Object.values(state.overlays!).some((o) => o.mask.length > 0)) {
     const owners = new Map<string, Set<string>>();
     for (const [n, shard] of plan.entries()) {
       const rel = outputOf(n, shard);
@@ -587,8 +584,9 @@ export async function indexShards(opts: ShardOptions): Promise<{ pages: number; 
     if (clash.length === 0) break;
     await indexAll(clash.map(({ shard, n, rel }) => ({ n, shard, rel, outputPath: join(site, rel), cached: null, t0: performance.now() })));
   }
-  // overlays no longer wanted
-  const wantedOverlays = new Set(plan.filter((s, n) => state.overlays![outputOf(n, s)] && Object.keys(state.overlays![outputOf(n, s)].ids).length > 0).map((s) => s.label));
+  // each shard's overlay, by label; the folders of those with pages are kept, the others removed
+  const overlayOf = new Map(plan.flatMap((s, n) => (state.overlays![outputOf(n, s)] ? [[s.label, state.overlays![outputOf(n, s)]] as const] : [])));
+  const wantedOverlays = new Set([...overlayOf].filter(([, o]) => Object.keys(o.ids).length > 0).map(([label]) => label));
   for (const name of await readdir(join(site, "pagefind-overlays")).catch(() => [] as string[])) {
     if (!wantedOverlays.has(name)) await rm(join(site, "pagefind-overlays", name), { recursive: true, force: true });
   }
@@ -597,7 +595,6 @@ export async function indexShards(opts: ShardOptions): Promise<{ pages: number; 
     // no article yet: an empty index, so the search page still loads
     await indexOne(site, { label: "all", pages: [] }, join(site, "pagefind"));
   }
-  const overlayOf = new Map(plan.flatMap((s, n) => (state.overlays![outputOf(n, s)] ? [[s.label, state.overlays![outputOf(n, s)]] as const] : [])));
   await writeFile(join(site, "pagefind", "shards.json"), `${JSON.stringify(shardManifest(plan, overlayOf))}\n`);
   // the filter choices and their counts, as pagefind.filters() would give them once every
   // shard's filter files were loaded: the search page reads this small file instead
@@ -608,14 +605,12 @@ export async function indexShards(opts: ShardOptions): Promise<{ pages: number; 
   return { pages: results.reduce((n, r) => n + r.pages, 0), shards: results };
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-
 function isShardBase(v: unknown): v is ShardBase {
-  return isObject(v) && typeof v.version === "string" && isStringRecord(v.pages) && (v.ids === undefined || isStringRecord(v.ids));
+  return isPlainObject(v) && typeof v.version === "string" && isStringRecord(v.pages) && (v.ids === undefined || isStringRecord(v.ids));
 }
 
 function isOverlay(v: unknown): v is Overlay {
-  return isObject(v) && typeof v.path === "string" && isStringRecord(v.ids) && Array.isArray(v.mask) && v.mask.every((m) => typeof m === "string");
+  return isPlainObject(v) && typeof v.path === "string" && isStringRecord(v.ids) && Array.isArray(v.mask) && v.mask.every((m) => typeof m === "string");
 }
 
 function sortedCounts(counts: FilterCounts): FilterCounts {

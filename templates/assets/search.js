@@ -69,8 +69,12 @@ function mergeOverlay(shard) {
   return pagefind.mergeIndex(new URL(shard.overlay.path, shardList).href, shards.length > 1 ? { mergeFilter: { shard: shard.label } } : {});
 }
 
-/** The results of the shards' indexes that are old copies (the masks of every overlay). */
-const masked = () => new Set(shards.flatMap((s) => (s.overlay ? s.overlay.mask : [])));
+/**
+ * The results of the shards' indexes that are old copies: the masks of every overlay, made
+ * once the shard list is read. (The build keeps a masked id out of every other index.)
+ * @type {Set<string>}
+ */
+let masked = new Set();
 
 /**
  * A shard's results in date order (sort "desc" or "asc"), its overlay's in their places:
@@ -82,12 +86,11 @@ const masked = () => new Set(shards.flatMap((s) => (s.overlay ? s.overlay.mask :
 async function place(shard, results, sort) {
   const overlay = shard && shard.overlay;
   if (!overlay) return results;
-  const mask = new Set(overlay.mask);
   const base = [];
   const added = [];
   for (const r of results) {
     if (Object.hasOwn(overlay.ids, r.id)) added.push(r);
-    else if (!mask.has(r.id)) base.push(r);
+    else if (!masked.has(r.id)) base.push(r);
   }
   if (added.length === 0) return base;
   const keyOf = async (r) => String((await r.data()).meta?.datekey ?? "");
@@ -131,6 +134,7 @@ try {
   const listed = await fetch(shardList).then((r) => (r.ok ? r.json() : []), () => []);
   shards = Array.isArray(listed) ? listed.filter((s) => s && typeof s.path === "string" && typeof s.label === "string") : [];
   for (const s of shards) if (!validOverlay(s.overlay)) delete s.overlay;
+  masked = new Set(shards.flatMap((s) => (s.overlay ? s.overlay.mask : [])));
   await pagefind.options({
     // the site may be hosted under a sub-path: results link relative to where this script lives
     baseUrl: new URL("../", import.meta.url).pathname,
@@ -344,8 +348,7 @@ async function runSearch(state) {
     const response = await pagefind.search(term || null, sort ? { filters, sort: { date: sort } } : { filters });
     if (id !== run) return;
     // one index sorted by date: its overlay's results in place; by relevance: the old copies left out
-    const old = masked();
-    l.items = sort && !SHARDED ? await place(shards[0], response.results, sort) : response.results.filter((r) => !old.has(r.id));
+    l.items = sort && !SHARDED ? await place(shards[0], response.results, sort) : response.results.filter((r) => !masked.has(r.id));
     if (id !== run) return;
     l.total = l.items.length;
   }
@@ -358,8 +361,7 @@ async function runSearch(state) {
   await mergeAll();
   const all = await pagefind.search(term || null, { filters });
   if (id !== run) return;
-  const old = masked();
-  if (l.total === null) l.total = all.results.filter((r) => !old.has(r.id)).length;
+  if (l.total === null) l.total = all.results.filter((r) => !masked.has(r.id)).length;
   showStatus(l);
 }
 
