@@ -12,7 +12,7 @@
 import { readFile, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import * as pagefind from "pagefind";
-import { widenChunkRanges } from "./pagefind-meta.ts";
+import { rechunkIndex } from "./pagefind-meta.ts";
 import { indexShards, type OverlayLimits, type ShardResult } from "./search-shards.ts";
 
 /**
@@ -65,7 +65,7 @@ export async function indexSite(opts: IndexOptions): Promise<{ pages: number; sh
     if (added.errors.length) throw new Error(`Pagefind could not index ${site}: ${added.errors.join("; ")}`);
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join("; ")}`);
-    await widenChunkRanges(outputPath);
+    await rechunkIndex(outputPath);
     // addDirectory counts every HTML file it read; the entry file counts the pages in the index
     const entry = JSON.parse(await readFile(join(outputPath, "pagefind-entry.json"), "utf8")) as {
       languages: Record<string, { page_count: number }>;

@@ -22,7 +22,7 @@ import { availableParallelism } from "node:os";
 import * as pagefind from "pagefind";
 import type { IndexTask } from "./index-worker.ts";
 import { unescapeHtml } from "./figure-marks.ts";
-import { readPagefindFile, widenChunkRanges } from "./pagefind-meta.ts";
+import { readPagefindFile, rechunkIndex } from "./pagefind-meta.ts";
 import { siteVersion } from "./render-plan.ts";
 import { runTask } from "../workers.ts";
 import { CONTENT_STATE, fileStamp, isPlainObject, isStringRecord, putState, readState, takeState } from "../state-file.ts";
@@ -310,7 +310,7 @@ export async function indexOne(site: string, shard: ShardPlan, outputPath: strin
   } finally {
     await pagefind.close(); // one Pagefind process at a time: its memory is freed between shards
   }
-  await widenChunkRanges(outputPath);
+  await rechunkIndex(outputPath);
   return digests;
 }
 
