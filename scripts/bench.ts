@@ -139,7 +139,9 @@ interface Bytes {
 }
 
 interface SearchMeasure {
-  /** what the search page loads from the index before a query (Pagefind, the newest shard's entry and meta, filter counts) */
+  /** the search page's own files (HTML, CSS, scripts), loaded before the query */
+  pageFiles: Bytes;
+  /** what the search page loads from the index folders before a query (Pagefind, the newest shard's entry and meta, its overlay's, filter counts) */
   setup: Bytes;
   /** from pressing Enter to the first result on screen: bytes loaded, and time */
   first: Bytes & { ms: number };
@@ -219,24 +221,27 @@ async function firstSearch(site: string, query: string, second: string): Promise
       [q, sort, typedMs] as const,
     );
   /** every index response, with the time (epoch ms) it finished */
-  const watch = (page: import("playwright-core").Page): { list: { at: number; raw: number; gz: number }[]; settled: () => Promise<unknown> } => {
+  const watch = (
+    page: import("playwright-core").Page,
+  ): { list: { at: number; raw: number; gz: number }[]; own: { at: number; raw: number; gz: number }[]; settled: () => Promise<unknown> } => {
     const list: { at: number; raw: number; gz: number }[] = [];
+    const own: { at: number; raw: number; gz: number }[] = []; // the search page's own files (HTML, CSS, scripts)
     const pending: Promise<void>[] = [];
     page.on("response", (res) => {
       const path = new URL(res.url()).pathname;
-      if (!path.startsWith("/pagefind/") && !path.startsWith("/pagefind-shards/")) return;
+      const index = /^\/pagefind(-shards|-overlays)?\//.test(path);
       pending.push(
         res.body().then(
           (body) => {
             const timing = res.request().timing();
-            const gz = /\.(js|json|css)$/.test(path) ? gzipSync(body, { level: 6 }).length : body.length;
-            list.push({ at: timing.startTime + timing.responseEnd, raw: body.length, gz });
+            const gz = /\.(js|json|css|html|svg)$|\/$/.test(path) ? gzipSync(body, { level: 6 }).length : body.length;
+            (index ? list : own).push({ at: timing.startTime + timing.responseEnd, raw: body.length, gz });
           },
           () => {},
         ),
       );
     });
-    return { list, settled: () => Promise.all(pending) };
+    return { list, own, settled: () => Promise.all(pending) };
   };
   const sum = (list: { at: number; raw: number; gz: number }[], from: number, to: number): Bytes =>
     list.filter((r) => r.at > from && r.at <= to).reduce((b, r) => ({ raw: b.raw + r.raw, gz: b.gz + r.gz }), { raw: 0, gz: 0 });
@@ -262,6 +267,7 @@ async function firstSearch(site: string, query: string, second: string): Promise
     const t = await searchSettled(page, seen, query, "");
     const results = (await page.textContent("#search-status")) ?? "";
     const setup = sum(seen.list, 0, t.sent);
+    const pageFiles = sum(seen.own, 0, t.sent);
     const first = { ...sum(seen.list, t.sent, t.first), ms: t.first - t.sent };
     const firstPage = { ...sum(seen.list, t.first, t.page), ms: t.page - t.first };
     const rest = { ...sum(seen.list, t.page, Infinity), ms: t.done - t.page };
@@ -281,7 +287,7 @@ async function firstSearch(site: string, query: string, second: string): Promise
     const y = await openSearchPage();
     const yt = await searchSettled(y.page, y.seen, query, "", 200);
     const typed = { ...sum(y.seen.list, 0, yt.page), firstMs: yt.first - yt.sent, pageMs: yt.page - yt.sent };
-    return { setup, first, page: firstPage, rest, typed, relevance, secondMs: t2.first - t2.sent, coldMs, results };
+    return { pageFiles, setup, first, page: firstPage, rest, typed, relevance, secondMs: t2.first - t2.sent, coldMs, results };
   } finally {
     await browser.close();
     await server.close();
@@ -314,7 +320,8 @@ function sayFirstSearch(say: (s: string) => void, s: SearchMeasure | null): void
   const kb = (b: Bytes): string => `${(b.raw / 1024).toFixed(0)} KB (${(b.gz / 1024).toFixed(0)} KB gzipped)`;
   const plus = (a: Bytes, b: Bytes): Bytes => ({ raw: a.raw + b.raw, gz: a.gz + b.gz });
   say(`first search in Chromium, the search page (招商引资, newest first, the default; ${s.results}):`);
-  say(`  loaded before the query ${kb(s.setup)}; by the query to its first result ${kb(s.first)}, to its first page ${kb(plus(s.first, s.page))}`);
+  say(`  the search page's own files (HTML, CSS, scripts; not counted below) ${kb(s.pageFiles)}`);
+  say(`  Pagefind's files loaded before the query ${kb(s.setup)}; by the query to its first result ${kb(s.first)}, to its first page ${kb(plus(s.first, s.page))}`);
   say(`  in all: to the first result ${kb(plus(s.setup, s.first))}, to the first page ${kb(plus(plus(s.setup, s.first), s.page))}`);
   say(`  Enter → first result on screen ${s.first.ms.toFixed(0)} ms, first page ${(s.first.ms + s.page.ms).toFixed(0)} ms; then the count of every shard: ${s.rest.ms.toFixed(0)} ms more, ${kb(s.rest)}`);
   say(`  typed, Enter 200 ms later (a fresh page): Enter → first result ${s.typed.firstMs.toFixed(0)} ms, first page ${s.typed.pageMs.toFixed(0)} ms; in all to the first page ${kb(s.typed)}`);
