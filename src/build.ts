@@ -37,7 +37,7 @@ export interface BuildResult {
   report: BuildReport;
   articles: ArticleRecord[];
   contentDir: string;
-  /** seconds per stage (index and traditional ran at the same time: indexAndTraditional is their wall time) */
+  /** seconds per stage (index, traditional and data ran at the same time: indexAndTraditional is their wall time) */
   timings: Record<"normalise" | "render" | "index" | "traditional" | "indexAndTraditional" | "data" | "total", number>;
   /** what was redone (absent for a data-only build) */
   redone?: { render: RenderResult; hantConverted: number; hantPages: number; shards: { label: string; cached: boolean; overlay?: number }[] };
@@ -88,6 +88,20 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const records = sortRecords(articles.map((a) => a.record));
   timings.normalise = since(clock);
 
+  // 4. data files and the report: after the render (which may empty the folder), beside the index and the Traditional copy
+  const writeData = async (): Promise<void> => {
+    const tData = performance.now();
+    await mkdir(join(outDir, "data"), { recursive: true });
+    // streamed: at 100k articles these are larger than one string may be
+    await writeChunks(join(outDir, "data", "articles.json"), articlesJsonChunks(records));
+    await writeChunks(join(outDir, "data", "figures.csv"), figuresCsvChunks(records));
+    await writeChunks(join(outDir, "data", "figures.json"), figuresJsonChunks(records));
+    await writeFile(join(outDir, "build-report.json"), reportJson(report));
+    // the Content-Security-Policy as an HTTP header, for static hosts that read _headers (a <meta> cannot set frame-ancestors)
+    if (!opts.dataOnly) await writeFile(join(outDir, "_headers"), headersFile(base));
+    timings.data = since(tData);
+  };
+
   // 2. render and 3. index
   let redone: BuildResult["redone"];
   if (!opts.dataOnly) {
@@ -106,7 +120,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     // the Traditional-character copy (hant/) is written while Pagefind indexes the Simplified pages
     const { writeTraditionalSite } = await import("./site/traditional.ts");
     const { writeOriginals } = await import("./site/originals.ts");
-    log("indexing with Pagefind; writing the Traditional-character pages meanwhile");
+    log("indexing with Pagefind; writing the Traditional-character pages and the data files meanwhile");
     const tBoth = performance.now();
     const timed = async <T>(key: "index" | "traditional", p: Promise<T>): Promise<T> => {
       const r = await p;
@@ -123,6 +137,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
         overlay: opts.overlay,
       })),
       timed("traditional", writeTraditionalSite({ outDir, base, records, stateDir: contentDir }).then(async (r) => ({ ...r, originals: await writeOriginals({ articlesDir, outDir, records }) }))),
+      writeData(),
     ]);
     timings.indexAndTraditional = since(tBoth);
     const how = (s: { cached: boolean; overlay?: number }): string =>
@@ -137,19 +152,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     log(`indexed ${pages} pages; ${hant.pages} pages in Traditional characters (hant/, ${hant.converted} converted this time), ${hant.originals} Traditional originals`);
   }
 
-  // 4. data files and the report
-  const tData = performance.now();
-  await mkdir(join(outDir, "data"), { recursive: true });
-  // streamed: at 100k articles these are larger than one string may be
-  await writeChunks(join(outDir, "data", "articles.json"), articlesJsonChunks(records));
-  await writeChunks(join(outDir, "data", "figures.csv"), figuresCsvChunks(records));
-  await writeChunks(join(outDir, "data", "figures.json"), figuresJsonChunks(records));
-  await writeFile(join(outDir, "build-report.json"), reportJson(report));
-  // the Content-Security-Policy as an HTTP header, for static hosts that read _headers (a <meta> cannot set frame-ancestors)
-  if (!opts.dataOnly) await writeFile(join(outDir, "_headers"), headersFile(base));
-  timings.data = since(tData);
+  if (opts.dataOnly) await writeData();
   timings.total = since(clock);
-  if (!opts.dataOnly) log(`took ${timings.total.toFixed(1)} s: normalise ${timings.normalise.toFixed(1)}, render ${timings.render.toFixed(1)}, index ${timings.index.toFixed(1)} and Traditional ${timings.traditional.toFixed(1)} side by side (${timings.indexAndTraditional.toFixed(1)}), data files ${timings.data.toFixed(1)}`);
+  if (!opts.dataOnly) log(`took ${timings.total.toFixed(1)} s: normalise ${timings.normalise.toFixed(1)}, render ${timings.render.toFixed(1)}, index ${timings.index.toFixed(1)}, Traditional ${timings.traditional.toFixed(1)} and data files ${timings.data.toFixed(1)} side by side (${timings.indexAndTraditional.toFixed(1)})`);
   if (!opts.quiet) process.stderr.write(summary(report, records.length, outDir));
   return { report, articles: records, contentDir, redone, timings };
 }
