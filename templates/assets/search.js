@@ -31,6 +31,8 @@ const filterSelects = [...controls.querySelectorAll("select[data-filter]")];
 const sortSelect = controls.querySelector('select[name="sort"]');
 const S = JSON.parse(app.dataset.strings || "{}");
 const PAGE_SIZE = 20;
+/** Results whose texts are fetched before the first is shown (see showMore). */
+const AHEAD = 5;
 const collator = new Intl.Collator(document.documentElement.lang || "zh-CN");
 const HANT = /^zh-Hant/i.test(document.documentElement.lang);
 const SITE_BASE = new URL("../", import.meta.url).pathname;
@@ -384,9 +386,11 @@ function showStatus(l) {
 
 /**
  * The next page of results. Each result is shown as soon as it and those before it have
- * loaded (their texts are fetched together), so the first are on screen before the last
- * arrive; a new search's first result replaces the last search's list. Returns the first
- * result added, if any.
+ * loaded, so the first are on screen before the last arrive; a new search's first result
+ * replaces the last search's list. The texts of the first AHEAD results (about a screenful)
+ * are fetched first and the rest once the first result is shown, so that on a slow line
+ * the first result does not wait on the whole page's bytes (each result's fragment holds
+ * its page's text, about 2.6 KB gzipped). Returns the first result added, if any.
  */
 async function showMore(id) {
   const l = listing;
@@ -400,11 +404,19 @@ async function showMore(id) {
     await gather(l, shown + PAGE_SIZE);
     if (id !== run || l !== listing) return null;
     const page = l.items.slice(shown, shown + PAGE_SIZE);
-    const loading = page.map((r) => r.data());
-    loading.forEach((p) => p.catch(() => {})); // awaited below, in order; a failure is thrown there
+    const loading = [];
+    const fetchTexts = (from, to) => {
+      for (const r of page.slice(from, to)) {
+        const p = r.data();
+        p.catch(() => {}); // awaited below, in order; a failure is thrown there
+        loading.push(p);
+      }
+    };
+    fetchTexts(0, AHEAD);
     if (shown === 0 && page.length === 0) list.replaceChildren();
-    for (const p of loading) {
-      const d = await p;
+    for (let i = 0; i < page.length; i++) {
+      const d = await loading[i];
+      if (i === 0) fetchTexts(AHEAD, page.length);
       if (id !== run || l !== listing) return null;
       const item = resultItem(d, highlightTerms);
       if (shown === 0) list.replaceChildren(item);

@@ -191,6 +191,27 @@ describe("a larger archive: the first results of a newest-first search come from
     await page.close();
   });
 
+  test("the texts of the first few results are fetched before the rest of the page's, and the page is still whole", async () => {
+    const page = await browser.newPage();
+    // the first result's text is held a while: the texts asked for meanwhile are the first few only
+    const asked: string[] = [];
+    let whileFirstHeld = -1;
+    await page.route("**/*.pf_fragment", async (route) => {
+      asked.push(new URL(route.request().url()).pathname);
+      if (asked.length === 1) {
+        await new Promise((r) => setTimeout(r, 500));
+        whileFirstHeld = asked.length;
+      }
+      await route.continue();
+    });
+    await page.goto(`${big.server.url}search/?q=${encodeURIComponent("招商引资")}`);
+    await pageShown(page);
+    assert.ok(whileFirstHeld >= 1 && whileFirstHeld <= 5, `${whileFirstHeld} texts asked for before the first arrived`);
+    assert.equal(await page.locator("#search-results li").count(), 20, "then the whole first page");
+    assert.equal(new Set(asked).size, 20, "each text fetched once");
+    await page.close();
+  });
+
   test("'more' pressed from the keyboard: each page is added, and after the last the focus is on a result", async () => {
     const page = await browser.newPage();
     await page.goto(`${big.server.url}search/?q=${encodeURIComponent("招商引资")}`);
