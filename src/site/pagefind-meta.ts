@@ -40,6 +40,7 @@ import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { decode, encode } from "cbor2";
+import { isPlainObject } from "../state-file.ts";
 
 const SIGNATURE = Buffer.from("pagefind_dcd");
 
@@ -188,8 +189,9 @@ export async function rechunkIndex(dir: string, maxBytes = CHUNK_BYTES): Promise
     const old: string[] = [];
     for (const [, , hash] of meta[2]) {
       const file = join(dir, "index", `${hash}.pf_index`);
+      const stored = await readFile(file); // a missing chunk: Node's own message names the file
       try {
-        entries.push(...chunkEntries(parsePagefindFile(file, await readFile(file)).data));
+        entries.push(...chunkEntries(parsePagefindFile(file, stored).data));
       } catch (e) {
         throw new Error(`${file}: a Pagefind index chunk of an unknown shape (${(e as Error).message}); the search would miss pages`);
       }
@@ -216,8 +218,30 @@ export async function rechunkIndex(dir: string, maxBytes = CHUNK_BYTES): Promise
     await Promise.all([...files].map(([hash, bytes]) => writeFile(join(dir, "index", `${hash}.pf_index`), bytes)));
     meta[2] = list;
     const out = Buffer.concat([SIGNATURE, encode(meta)]);
-    await writeFile(path, gzipped ? gzipSync(out) : out);
+    await renameMeta(dir, name, gzipped ? gzipSync(out) : out);
     n++;
   }
   return n;
+}
+
+/**
+ * Write a metadata file's new content under a new name, as Pagefind names it (a hash of
+ * its content), and point the entry file at it. Pagefind fetches the metadata without
+ * asking whether it changed (only pagefind-entry.json is fetched fresh), so new content
+ * under the old name could reach a reader whose browser or CDN holds the old file, whose
+ * chunks are gone.
+ */
+async function renameMeta(dir: string, name: string, bytes: Buffer): Promise<void> {
+  const oldHash = /^pagefind\.(.+)\.pf_meta$/u.exec(name)?.[1];
+  const entryPath = join(dir, "pagefind-entry.json");
+  const entry = JSON.parse(await readFile(entryPath, "utf8")) as unknown;
+  const languages = isPlainObject(entry) && isPlainObject(entry.languages) ? entry.languages : null;
+  const language = languages && Object.values(languages).find((l) => isPlainObject(l) && l.hash === oldHash);
+  if (!oldHash || !isPlainObject(language)) throw new Error(`${entryPath}: no language whose metadata is ${name}; the search could not load it`);
+  const lang = oldHash.replace(/_[^_]*$/u, "");
+  const hash = `${lang}_${createHash("sha256").update(bytes).digest("hex").slice(0, oldHash.length - lang.length - 1)}`;
+  await writeFile(join(dir, `pagefind.${hash}.pf_meta`), bytes);
+  language.hash = hash;
+  await writeFile(entryPath, JSON.stringify(entry));
+  if (hash !== oldHash) await rm(join(dir, name), { force: true });
 }

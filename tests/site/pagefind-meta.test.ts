@@ -37,6 +37,18 @@ test("an index chunk's word entries are read back byte for byte, and written aga
   );
 });
 
+test("word entries holding any CBOR after the word (maps, floats, tags, long strings and numbers) are cut at their ends", () => {
+  fc.assert(
+    fc.property(fc.array(fc.tuple(word, fc.array(fc.anything({ withBigInt: true, withTypedArray: true, withMap: true, withSet: true, withDate: true }), { maxLength: 3 })), { maxLength: 12 }), (rows) => {
+      const entries = [...new Map(rows.map(([w, rest]) => [w, rest])).entries()]
+        .sort(([a], [b]) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
+        .map(([w, rest]) => ({ word: w, bytes: encode([w, ...rest]) }));
+      const back = chunkEntries(chunkBytes(entries));
+      assert.deepEqual(back.map((e) => [e.word, Buffer.from(e.bytes).toString("hex")]), entries.map((e) => [e.word, Buffer.from(e.bytes).toString("hex")]));
+    }),
+  );
+});
+
 test("packed chunks: a search for any prefix of a word loads the one chunk that holds every word beginning with it", () => {
   fc.assert(
     fc.property(fc.array(word, { minLength: 1, maxLength: 60 }), fc.integer({ min: 1, max: 400 }), (words, maxBytes) => {
