@@ -15,7 +15,7 @@
  * overlay (see Overlay, makeOverlay).
  */
 import { createHash } from "node:crypto";
-import { cp, mkdir, readFile, readdir, rm, utimes, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, readdir, rename, rm, utimes, writeFile } from "node:fs/promises";
 import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { availableParallelism } from "node:os";
@@ -508,7 +508,7 @@ export async function indexShards(opts: ShardOptions): Promise<{ pages: number; 
       if (base) state.bases![rel] = base;
       if (overlay) state.overlays![rel] = overlay;
       done(job, { cached: true, ...(overlay ? { overlay: Object.keys(overlay.ids).length } : {}) });
-    } else if (cached && existsSync(join(cached, "pagefind-entry.json"))) {
+    } else if (cached && existsSync(join(cached, "pagefind-entry.json")) && existsSync(join(cached, CACHE_PAGES))) {
       await rm(outputPath, { recursive: true, force: true });
       await cp(cached, outputPath, { recursive: true, filter: (src) => !src.endsWith(`/${CACHE_PAGES}`) });
       const pages = await readFile(join(cached, CACHE_PAGES), "utf8").then((t) => JSON.parse(t) as unknown, () => null);
@@ -548,10 +548,14 @@ export async function indexShards(opts: ShardOptions): Promise<{ pages: number; 
         state.bases![t.rel] = { version: versionOf(t.shard.label), pages };
         delete state.overlays![t.rel];
         if (t.cached) {
-          await rm(t.cached, { recursive: true, force: true });
+          // filled apart and renamed into place: a build stopped mid-copy leaves no partial entry to be reused
+          const filling = `${t.cached}.filling-${process.pid}`;
+          await rm(filling, { recursive: true, force: true });
           await mkdir(dirname(t.cached), { recursive: true });
-          await cp(t.outputPath, t.cached, { recursive: true });
-          await writeFile(join(t.cached, CACHE_PAGES), JSON.stringify(pages));
+          await cp(t.outputPath, filling, { recursive: true });
+          await writeFile(join(filling, CACHE_PAGES), JSON.stringify(pages));
+          await rm(t.cached, { recursive: true, force: true });
+          await rename(filling, t.cached);
         }
         done(t, { cached: false });
       }
@@ -624,7 +628,12 @@ function sortedCounts(counts: FilterCounts): FilterCounts {
 
 /** Keep the shard cache bounded: the most recently written entries stay. */
 async function pruneCache(dir: string, keep: number): Promise<void> {
-  const entries = await readdir(dir).catch(() => [] as string[]);
+  let entries = await readdir(dir).catch(() => [] as string[]);
+  // an entry left half-filled by a build that stopped (an hour old: not one another build is filling now)
+  for (const e of entries.filter((e) => e.includes(".filling-"))) {
+    if ((statSync(join(dir, e), { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < Date.now() - 3_600_000) await rm(join(dir, e), { recursive: true, force: true });
+  }
+  entries = entries.filter((e) => !e.includes(".filling-"));
   if (entries.length <= keep) return;
   const dated = entries.map((e) => ({ e, t: statSync(join(dir, e)).mtimeMs })).sort((a, b) => b.t - a.t);
   for (const { e } of dated.slice(keep)) await rm(join(dir, e), { recursive: true, force: true });
