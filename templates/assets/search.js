@@ -416,8 +416,8 @@ async function showMore(id) {
     if (shown === 0 && page.length === 0) list.replaceChildren();
     for (let i = 0; i < page.length; i++) {
       const d = await loading[i];
-      if (i === 0) fetchTexts(AHEAD, page.length);
       if (id !== run || l !== listing) return null;
+      if (i === 0) fetchTexts(AHEAD, page.length);
       const item = resultItem(d, highlightTerms);
       if (shown === 0) list.replaceChildren(item);
       else list.append(item);
