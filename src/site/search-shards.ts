@@ -122,15 +122,22 @@ export interface ShardEntry {
  * index stays as it was. The search page merges the overlay in with the shard's filter,
  * leaves out the shard's results whose Pagefind ids are in `mask` (the old copies of the
  * changed pages, and pages no longer in the shard), and puts each of the overlay's results
- * (`ids`: its Pagefind id → its date sort key) in its place by date. The next full index of
- * the shard (when the overlay grows past OVERLAY_SHARE of it, or the templates change)
- * folds it in.
+ * in its place by date. The next full index of the shard (when the overlay grows past
+ * OVERLAY_SHARE of it, or the templates change) folds it in.
+ *
+ * `ids`: each overlay page's Pagefind id → [the shard index's pages dated before it, those
+ * dated no later than it]. Sorted by date, Pagefind scores a result by its page's place in
+ * its index's date order (0 the oldest; negated for oldest first), so the search page tells
+ * from the scores alone where an overlay result goes, without reading any page's date.
  */
 export interface Overlay {
   path: string;
-  ids: Record<string, string>;
+  ids: Record<string, OverlayPlace>;
   mask: string[];
 }
+
+/** [pages of the shard's index dated before the overlay page, pages dated no later] */
+export type OverlayPlace = [number, number];
 
 export function shardManifest(plan: readonly ShardPlan[], overlays: ReadonlyMap<string, Overlay> = new Map()): ShardEntry[] {
   if (plan.length === 0) return [];
@@ -368,6 +375,8 @@ interface ShardBase {
   version: string;
   pages: PageDigests;
   ids?: Record<string, string>;
+  /** the date sort keys of the index's pages, sorted (read with ids) */
+  keys?: string[];
 }
 
 /** Which index is in which output folder, kept beside the content: a rebuild leaves unchanged shards where they are. */
@@ -421,17 +430,23 @@ async function makeOverlay(site: string, shard: ShardPlan, rel: string, base: Sh
   const basePages = Object.keys(base.pages).length;
   if (changed.length + removed.length === 0) return "same";
   if (basePages < limits.minPages || changed.length + removed.length > basePages * limits.share) return "full";
-  if (!base.ids) {
+  if (!base.ids || !base.keys) {
     base.ids = {};
-    for (const [id, page] of await indexedPages(join(site, rel))) base.ids[page.url] = id;
+    base.keys = [];
+    for (const [id, page] of await indexedPages(join(site, rel))) {
+      base.ids[page.url] = id;
+      base.keys.push(page.sort);
+    }
+    base.keys.sort(byCodeUnit);
   }
+  const keys = base.keys;
   const baseIds = new Set(Object.values(base.ids));
   // the index in the folder must be the one the state describes (a folder indexed again by another
   // command, say): else an overlay's page could carry the id of its copy there, and show twice
   const onDisk = await fragmentIds(join(site, rel));
   if (onDisk.length !== baseIds.size || onDisk.some((id) => !baseIds.has(id))) return "full";
   const dir = join(site, overlayDir(shard.label));
-  let ids: Record<string, string> = {};
+  let ids: Record<string, OverlayPlace> = {};
   // A page can change only outside what is indexed (its links to the pages beside it): its
   // entry in the overlay is then the shard's own (the same id, a digest of what is indexed).
   // Such pages are indexed again without: the shard holds them as they are.
@@ -441,7 +456,7 @@ async function makeOverlay(site: string, shard: ShardPlan, rel: string, base: Sh
     ids = {};
     const same: string[] = [];
     for (const [id, page] of await indexedPages(dir)) {
-      if (!baseIds.has(id)) ids[id] = page.sort;
+      if (!baseIds.has(id)) ids[id] = [countBelow(keys, page.sort, false), countBelow(keys, page.sort, true)];
       else if (base.ids[page.url] === id) same.push(page.url);
       else return "full"; // another page's id: the overlay's result could not be told from the shard's
     }
@@ -454,6 +469,21 @@ async function makeOverlay(site: string, shard: ShardPlan, rel: string, base: Sh
   if (changed.length === 0 && removed.length === 0) return "same";
   const mask = [...changed, ...removed].map((p) => base.ids![pageUrl(p)]).filter((id): id is string => typeof id === "string");
   return { path: `../${overlayDir(shard.label)}/`, ids, mask };
+}
+
+/** Strings by UTF-16 code units, as Pagefind orders its date sort keys (YYYY-MM-DD, all alike). */
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** How many of the sorted keys are below `key` (or equal to it too, with `orEqual`). */
+export function countBelow(sorted: readonly string[], key: string, orEqual: boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < key || (orEqual && sorted[mid] === key)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -610,11 +640,20 @@ export async function indexShards(opts: ShardOptions): Promise<{ pages: number; 
 }
 
 function isShardBase(v: unknown): v is ShardBase {
-  return isPlainObject(v) && typeof v.version === "string" && isStringRecord(v.pages) && (v.ids === undefined || isStringRecord(v.ids));
+  return (
+    isPlainObject(v) &&
+    typeof v.version === "string" &&
+    isStringRecord(v.pages) &&
+    (v.ids === undefined || isStringRecord(v.ids)) &&
+    (v.keys === undefined || (Array.isArray(v.keys) && v.keys.every((k) => typeof k === "string")))
+  );
 }
 
+const isPlace = (v: unknown): v is OverlayPlace => Array.isArray(v) && v.length === 2 && v.every((n) => Number.isInteger(n) && n >= 0) && v[0] <= v[1];
+
+/** (an overlay kept by an earlier version, with date keys for places, is not one: its shard gets a new overlay) */
 function isOverlay(v: unknown): v is Overlay {
-  return isPlainObject(v) && typeof v.path === "string" && isStringRecord(v.ids) && Array.isArray(v.mask) && v.mask.every((m) => typeof m === "string");
+  return isPlainObject(v) && typeof v.path === "string" && isPlainObject(v.ids) && Object.values(v.ids).every(isPlace) && Array.isArray(v.mask) && v.mask.every((m) => typeof m === "string");
 }
 
 function sortedCounts(counts: FilterCounts): FilterCounts {

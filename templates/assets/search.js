@@ -62,7 +62,14 @@ const fill = (template, values) =>
 
 /** @param {any} o */
 function validOverlay(o) {
-  return !!o && typeof o.path === "string" && typeof o.ids === "object" && o.ids !== null && Array.isArray(o.mask);
+  return (
+    !!o &&
+    typeof o.path === "string" &&
+    typeof o.ids === "object" &&
+    o.ids !== null &&
+    Object.values(o.ids).every((p) => Array.isArray(p) && p.length === 2 && p.every(Number.isInteger)) &&
+    Array.isArray(o.mask)
+  );
 }
 
 /** Merge a shard's overlay into the index, searched under the shard's name. */
@@ -81,11 +88,13 @@ let masked = new Set();
 /**
  * A shard's results in date order (sort "desc" or "asc"), its overlay's in their places:
  * Pagefind's merged search orders the shard's and the overlay's results each in date order
- * but interleaves the two. Each of the overlay's results goes after the last of the
- * shard's results that are not later (earlier, oldest first) than it, found by halving, its
- * date key read from the fragments of the shard's results (Pagefind keeps each fragment it loads).
+ * but interleaves the two. Sorted by date, Pagefind scores a result by its page's place in
+ * its own index's date order (0 the oldest; negated for oldest first), and the build gives
+ * each overlay page [the shard's pages dated before it, those dated no later than it]: an
+ * overlay result goes after the shard's results that are not later than it (earlier, oldest
+ * first), found by halving over their scores. No page's text is read to place it.
  */
-async function place(shard, results, sort) {
+function place(shard, results, sort) {
   const overlay = shard && shard.overlay;
   if (!overlay) return results;
   const base = [];
@@ -95,25 +104,21 @@ async function place(shard, results, sort) {
     else if (!masked.has(r.id)) base.push(r);
   }
   if (added.length === 0) return base;
-  const keyOf = async (r) => String((await r.data()).meta?.datekey ?? "");
-  const later = (a, b) => (sort === "asc" ? a > b : a < b);
-  const at = [];
-  for (const r of added) {
-    const key = String(overlay.ids[r.id]);
-    // a new article of the newest shard goes first: one fragment read, which the page shows anyway
-    if (base.length === 0 || later(await keyOf(base[0]), key)) {
-      at.push(0);
-      continue;
-    }
-    let lo = 1;
+  const rank = (r) => Math.abs(r.score);
+  const at = added.map((r) => {
+    const [before, upTo] = overlay.ids[r.id];
+    // the first of the shard's results that goes after it: oldest first, one dated later than
+    // it (rank at least upTo); newest first, one dated earlier (rank below before)
+    const after = sort === "asc" ? (b) => rank(b) >= upTo : (b) => rank(b) < before;
+    let lo = 0;
     let hi = base.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (later(await keyOf(base[mid]), key)) hi = mid;
+      if (after(base[mid])) hi = mid;
       else lo = mid + 1;
     }
-    at.push(lo);
-  }
+    return lo;
+  });
   const order = added.map((r, i) => ({ r, at: at[i] })).sort((a, b) => a.at - b.at);
   const out = [];
   let j = 0;
@@ -350,7 +355,7 @@ async function runSearch(state) {
     const response = await pagefind.search(term || null, sort ? { filters, sort: { date: sort } } : { filters });
     if (id !== run) return;
     // one index sorted by date: its overlay's results in place; by relevance: the old copies left out
-    l.items = sort && !SHARDED ? await place(shards[0], response.results, sort) : response.results.filter((r) => !masked.has(r.id));
+    l.items = sort && !SHARDED ? place(shards[0], response.results, sort) : response.results.filter((r) => !masked.has(r.id));
     if (id !== run) return;
     l.total = l.items.length;
   }

@@ -17,7 +17,7 @@ import { dateSortKey } from "../../src/site/format.ts";
 import type { ShardEntry } from "../../src/site/search-shards.ts";
 import { generateCorpus } from "../../scripts/generate-corpus.ts";
 import type { ArticleRecord } from "../../src/types.ts";
-import { launchBrowser, resultPaths, searchSettled } from "../browser/harness.ts";
+import { launchBrowser, pageShown, resultPaths, searchSettled } from "../browser/harness.ts";
 import { startStaticServer, type StaticServer } from "../browser/static-server.ts";
 
 let tmp: string;
@@ -151,4 +151,28 @@ test("the changed article is found by its new words, the moved one in its new pl
   const keys = inYear.map((id) => dateSortKey(rebuilt.result.articles.find((r) => r.id === id)!.date));
   assert.deepEqual(keys, [...keys].sort(), "oldest first");
   assert.equal(keys[inYear.indexOf(movedNow.id)], `${year}-01-02`);
+});
+
+test("placing the overlay's results reads no page's text: the first two pages fetch the texts of the results they show, no others", async () => {
+  const shards = JSON.parse(await readFile(join(tmp, "a", "site", "pagefind", "shards.json"), "utf8")) as ShardEntry[];
+  // every place is a pair of counts of the shard's pages, the first no larger
+  for (const s of shards) for (const place of Object.values(s.overlay?.ids ?? {})) assert.ok(place[0] <= place[1] && place[1] <= s.pages + 3, JSON.stringify(place));
+  // oldest first, the second page of 开发区 is the first of the shard with the overlay (the first is the undated)
+  for (const query of [`q=${encodeURIComponent("开发区")}&sort=asc`, `q=${encodeURIComponent("招商引资")}&sort=asc`, `q=${encodeURIComponent("开发区")}`, `year=${moved.date!.slice(0, 4)}`]) {
+    const page = await browser.newPage();
+    const texts = new Set<string>();
+    page.on("request", (r) => {
+      if (r.url().includes("/fragment/")) texts.add(r.url());
+    });
+    await page.goto(`${rebuilt.server.url}search/?${query}`);
+    await searchSettled(page);
+    if (await page.locator("#search-more").isVisible()) {
+      await page.click("#search-more");
+      await pageShown(page, 20);
+    }
+    const shown = await page.locator("#search-results li").count();
+    await page.close();
+    assert.ok(shown > 0, query);
+    assert.equal(texts.size, shown, `${query}: page texts fetched for ${shown} results shown`);
+  }
 });

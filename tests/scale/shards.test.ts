@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { planShards, shardManifest } from "../../src/site/search-shards.ts";
+import fc from "fast-check";
+import { countBelow, planShards, shardManifest } from "../../src/site/search-shards.ts";
 
 const pages = (year: string | null, n: number) => Array.from({ length: n }, (_, i) => ({ path: `articles/${year ?? "u"}-${i}/index.html`, year }));
 const shape = (plan: ReturnType<typeof planShards>) => plan.map((s) => [s.label, s.pages.length]);
@@ -73,4 +74,15 @@ test("shardManifest: newest first and the undated last, the first in pagefind/ i
   ]);
   assert.deepEqual(shardManifest(planShards(pages("2013", 3), 10)), [{ path: "./", label: "all", pages: 3 }]);
   assert.deepEqual(shardManifest([]), []);
+});
+
+test("countBelow: the sorted keys below a key, or not above it, as counting them one by one gives", () => {
+  const day = fc.tuple(fc.integer({ min: 2005, max: 2007 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })).map(([y, m, d]) => `${y}-0${m}-0${d}`);
+  fc.assert(
+    fc.property(fc.array(fc.oneof(day, fc.constant("0000-00-00")), { maxLength: 60 }), fc.oneof(day, fc.constant("0000-00-00")), (keys, key) => {
+      const sorted = [...keys].sort();
+      assert.equal(countBelow(sorted, key, false), keys.filter((k) => k < key).length);
+      assert.equal(countBelow(sorted, key, true), keys.filter((k) => k <= key).length);
+    }),
+  );
 });
