@@ -136,12 +136,27 @@ let pagefind;
 const shardList = new URL("../pagefind/shards.json", import.meta.url);
 /** @type {{ path: string, label: string }[]} */
 let shards = [];
-try {
-  pagefind = await import(new URL("../pagefind/pagefind.js", import.meta.url).href);
-  const listed = await fetch(shardList).then((r) => (r.ok ? r.json() : []), () => []);
-  shards = Array.isArray(listed) ? listed.filter((s) => s && typeof s.path === "string" && typeof s.label === "string") : [];
-  for (const s of shards) if (!validOverlay(s.overlay)) delete s.overlay;
-  masked = new Set(shards.flatMap((s) => (s.overlay ? s.overlay.mask : [])));
+/** @type {Promise<unknown> | null} */
+let merging = null;
+/** Set when a search could not read the index: the next search opens it again first. */
+let broken = false;
+
+/**
+ * Opens the index: Pagefind, then the first shard with its overlay. Pagefind keeps an index
+ * whose files could not be loaded (a shard merged in while the connection was down) and fails
+ * every search after it; `again` starts a new Pagefind instance instead (its destroy), so the
+ * reader can search again without reloading the page.
+ */
+async function openIndex(again) {
+  if (again) {
+    await Promise.race([
+      pagefind.destroy(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error("Pagefind did not close its index")), 5000)),
+    ]);
+  } else {
+    pagefind = await import(new URL("../pagefind/pagefind.js", import.meta.url).href);
+  }
+  merging = null;
   await pagefind.options({
     // the site may be hosted under a sub-path: results link relative to where this script lives
     baseUrl: new URL("../", import.meta.url).pathname,
@@ -151,15 +166,33 @@ try {
   });
   // the newest shard's overlay is searched with it from the first search
   if (shards.length > 0) await mergeOverlay(shards[0]);
-  const [, toHant] = await Promise.all([pagefind.init(), HANT ? loadToHant() : null]);
+  await pagefind.init();
+}
+
+/** @type {Promise<void> | null} */
+let reopening = null;
+/** After a failure, the index again (the browser's cache holds the files already read); once, for searches that ask at the same time. */
+const reopen = () =>
+  (reopening ??= openIndex(true)
+    .then(() => {
+      broken = false;
+    })
+    .finally(() => {
+      reopening = null;
+    }));
+
+try {
+  const listed = await fetch(shardList).then((r) => (r.ok ? r.json() : []), () => []);
+  shards = Array.isArray(listed) ? listed.filter((s) => s && typeof s.path === "string" && typeof s.label === "string") : [];
+  for (const s of shards) if (!validOverlay(s.overlay)) delete s.overlay;
+  masked = new Set(shards.flatMap((s) => (s.overlay ? s.overlay.mask : [])));
+  const [, toHant] = await Promise.all([openIndex(false), HANT ? loadToHant() : null]);
   if (toHant) show = toHant;
 } catch (error) {
-  status.textContent = S.error;
+  status.textContent = S.unavailable;
   throw error;
 }
 const SHARDED = shards.length > 1;
-/** @type {Promise<unknown> | null} */
-let merging = null;
 /**
  * The other shards, merged in once. Until then only the newest shard is loaded: a search
  * sorted newest first shows its first results from it, and merges the rest after.
@@ -314,17 +347,21 @@ function gather(l, n) {
 
 /** Run a search; if the index cannot be read (a shard missing, say), say so instead of waiting forever. */
 async function search(state) {
-  const id = run + 1;
+  const id = ++run;
   try {
-    await runSearch(state);
+    if (broken) {
+      status.textContent = S.loading;
+      await reopen();
+      if (id !== run) return;
+    }
+    await runSearch(state, id);
   } catch (error) {
     if (id !== run) return;
     failed(error);
   }
 }
 
-async function runSearch(state) {
-  const id = ++run;
+async function runSearch(state, id) {
   // the last search's results stay on screen until this one's replace them, but "more" no longer reaches them
   listing = null;
   more.hidden = true;
@@ -372,8 +409,9 @@ async function runSearch(state) {
   showStatus(l);
 }
 
-/** The index could not be read: no partial list, and say so. (A shard that failed to load stays failed until the page is reloaded.) */
+/** The index could not be read: no partial list, and say so. The next search opens the index again. */
 function failed(error) {
+  broken = true;
   listing = null;
   list.replaceChildren();
   list.removeAttribute("aria-busy");
