@@ -41,7 +41,16 @@ const switchLink = document.querySelector("a[data-script-switch]");
 let toHansModule = null;
 let toHantModule = null;
 /** Traditional → Simplified, loaded on first need */
-const loadToHans = () => (toHansModule ??= import(new URL("./opencc/t2cn.js", import.meta.url).href).then((m) => m.default));
+let toHansTries = 0;
+const loadToHans = () =>
+  // a module that failed to load stays failed at its URL: the next search asks under another
+  (toHansModule ??= import(new URL(`./opencc/t2cn.js${toHansTries++ ? `?try=${toHansTries}` : ""}`, import.meta.url).href).then(
+    (m) => m.default,
+    (error) => {
+      toHansModule = null;
+      throw error;
+    },
+  ));
 /** Simplified → Traditional, for the Traditional site's results */
 const loadToHant = () => (toHantModule ??= import(new URL("./opencc/cn2tw.js", import.meta.url).href).then((m) => m.default));
 /** what is shown: as indexed on the Simplified site, converted on the Traditional one */
@@ -165,9 +174,20 @@ async function openIndex(again) {
     ...(shards.length > 1 ? { mergeFilter: { shard: shards[0].label } } : {}),
   });
   // the newest shard's overlay is searched with it from the first search
-  if (shards.length > 0) await mergeOverlay(shards[0]);
+  if (shards.length > 0 && shards[0].overlay) {
+    await primaryLoaded();
+    await mergeOverlay(shards[0]);
+  }
   await pagefind.init();
 }
+
+/**
+ * Resolves once the first shard's index is loaded, and fails if it could not be. Pagefind's
+ * mergeIndex waits for that index without end, so nothing is merged before it: an index
+ * opened while the connection is down would otherwise leave the page searching forever.
+ * (A search for nothing loads no index chunk.)
+ */
+const primaryLoaded = () => pagefind.preload("");
 
 /** @type {Promise<void> | null} */
 let reopening = null;
@@ -198,8 +218,8 @@ const SHARDED = shards.length > 1;
  * sorted newest first shows its first results from it, and merges the rest after.
  */
 const mergeAll = () =>
-  (merging ??= Promise.all(
-    shards.slice(1).flatMap((s) => [pagefind.mergeIndex(new URL(s.path, shardList).href, { mergeFilter: { shard: s.label } }), mergeOverlay(s)]),
+  (merging ??= primaryLoaded().then(() =>
+    Promise.all(shards.slice(1).flatMap((s) => [pagefind.mergeIndex(new URL(s.path, shardList).href, { mergeFilter: { shard: s.label } }), mergeOverlay(s)])),
   ));
 
 // ── filter choices, from the index ──

@@ -153,6 +153,56 @@ test("a shard that cannot be loaded: the page says the search is unavailable, an
   await page.close();
 });
 
+test("the connection lost after the page opened: each search says the search is unavailable (none searches forever), and once it is back the search works", async () => {
+  const fresh = await browser.newPage();
+  await fresh.goto(`${server.url}search/?q=${encodeURIComponent("招商引资")}&sort=relevance`);
+  await searchSettled(fresh);
+  const expected = await resultPaths(fresh, "/");
+  await fresh.close();
+  // opened with no query: only the first shard's index is loaded
+  const page = await browser.newPage();
+  await page.goto(`${server.url}search/`);
+  await searchSettled(page);
+  // then every index file is out of reach, the first shard's among them (and Pagefind's worker script)
+  await page.route(/\/pagefind(-shards)?\//, (route) => route.abort());
+  await page.fill("#q", "招商引资");
+  await page.selectOption('select[name="sort"]', "relevance");
+  await statusIs(page, UNAVAILABLE);
+  // still down: the index is opened again, fails, and the page says so (before, it waited for the
+  // first shard without end when merging the others, and showed 正在搜索…… for good)
+  for (const sort of ["relevance", ""]) {
+    await page.selectOption('select[name="sort"]', sort);
+    await page.press("#q", "Enter");
+    await statusIs(page, UNAVAILABLE);
+  }
+  await page.unroute(/\/pagefind(-shards)?\//);
+  await page.selectOption('select[name="sort"]', "relevance");
+  await searchSettled(page);
+  assert.deepEqual(await resultPaths(page, "/"), expected);
+  await page.close();
+});
+
+test("the Traditional → Simplified converter that failed to load is loaded again by the next search", async () => {
+  const page = await browser.newPage();
+  await page.route(/\/assets\/opencc\/t2cn\.js/, (route) => route.abort());
+  await page.goto(`${server.url}search/`);
+  await searchSettled(page);
+  await page.fill("#q", "招商引資"); // 資: Traditional only, so the query is converted first
+  await page.press("#q", "Enter");
+  await statusIs(page, UNAVAILABLE);
+  await page.unroute(/\/assets\/opencc\/t2cn\.js/);
+  await page.press("#q", "Enter");
+  await searchSettled(page);
+  const found = await resultPaths(page, "/");
+  const simplified = await browser.newPage();
+  await simplified.goto(`${server.url}search/?q=${encodeURIComponent("招商引资")}`);
+  await searchSettled(simplified);
+  assert.deepEqual(found, await resultPaths(simplified, "/"));
+  assert.ok(found.length > 0);
+  await simplified.close();
+  await page.close();
+});
+
 describe("a larger archive: the first results of a newest-first search come from the newest shard alone", () => {
   let big: { out: string; records: ArticleRecord[]; server: StaticServer };
   before(async () => {
