@@ -136,7 +136,10 @@ export function chunkBytes(entries: readonly WordEntry[]): Buffer {
   return Buffer.concat([arrayHead(1), arrayHead(entries.length), ...entries.map((e) => e.bytes)]);
 }
 
-const firstChar = (word: string): string => String.fromCodePoint(word.codePointAt(0)!);
+/** A word's first character; "" for the empty word (Pagefind indexes one for some pages; no query is ever empty). */
+const firstChar = (word: string): string => (word === "" ? "" : String.fromCodePoint(word.codePointAt(0)!));
+/** The end of the range of a first character's words; the empty word's range is itself alone (a range to U+10FFFF would catch every query). */
+const rangeEnd = (ch: string): string => (ch === "" ? "" : `${ch}${LAST}`);
 
 /**
  * Entries in Pagefind's order (UTF-8 byte order, as its search compares) grouped into
@@ -154,8 +157,8 @@ export function packChunks(entries: readonly WordEntry[], maxBytes = CHUNK_BYTES
     if (last && last.bytes + groupBytes <= maxBytes) {
       last.entries.push(...group);
       last.bytes += groupBytes;
-      last.to = `${ch}${LAST}`;
-    } else chunks.push({ from: ch, to: `${ch}${LAST}`, entries: group, bytes: groupBytes });
+      last.to = rangeEnd(ch);
+    } else chunks.push({ from: ch, to: rangeEnd(ch), entries: group, bytes: groupBytes });
     group = [];
     groupBytes = 0;
   };

@@ -20,8 +20,9 @@ function entriesOf(words: Iterable<string>): WordEntry[] {
     .map((word, i) => ({ word, bytes: encode([word, [[i, [-2, i % 7, 300 + i], []]], []]) }));
 }
 
+// (the empty word too: Pagefind indexes one for some pages)
 const word = fc
-  .array(fc.constantFrom("招", "商", "引", "资", "资", "一", "开", "发", "区", "𠀀", "\uffe5", "2", "0", "a"), { minLength: 1, maxLength: 4 })
+  .array(fc.constantFrom("招", "商", "引", "资", "资", "一", "开", "发", "区", "𠀀", "\uffe5", "2", "0", "a"), { minLength: 0, maxLength: 4 })
   .map((cs) => cs.join(""));
 
 test("an index chunk's word entries are read back byte for byte, and written again as the same CBOR", () => {
@@ -57,7 +58,7 @@ test("packed chunks: a search for any prefix of a word loads the one chunk that 
       // every entry once, in order
       assert.deepEqual(chunks.flatMap((c) => c.entries), entries);
       for (const c of chunks) {
-        const chars = new Set(c.entries.map((e) => String.fromCodePoint(e.word.codePointAt(0)!)));
+        const chars = new Set(c.entries.map((e) => [...e.word][0] ?? ""));
         const size = c.entries.reduce((n, e) => n + e.bytes.length, 0);
         assert.ok(size <= maxBytes || chars.size === 1, "a chunk over the limit holds one character's words");
       }
