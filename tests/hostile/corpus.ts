@@ -179,6 +179,13 @@ export async function writeCorpus(root: string, opts: { bigMB: number; lineChars
     encoding: "utf-16le",
   });
 
+  // combining marks standing alone (garbled text holds them): Pagefind indexes an empty word for them
+  await put(
+    "bytes/stray-combining-marks.txt",
+    article("焦作经开区新签约项目3个", "焦作经济技术开发区", "今年以来新签约项目3个，总投资9.6亿元。\u05b3 \u06e4 \u073d", "将继续优化营商环境", "2023-05-12 09:30"),
+    { what: "stray combining marks between words", status: "ok", articles: 1, title: "焦作经开区新签约项目3个" },
+  );
+
   // ── every encoding of the contract (good articles, each in its own) ──
   const enc = (headline: string, zone: string, n: number): string =>
     article(headline, zone, `今年以来新签约项目${n}个，总投资${n * 3}.5亿元，同比增长1${n}.2%。`, "坚持项目为王，实行领导分包、专班推进的工作机制", `2023-0${n}-1${n} 09:30`);
