@@ -202,7 +202,9 @@ const reopen = () =>
     }));
 
 try {
-  const listed = await fetch(shardList).then((r) => (r.ok ? r.json() : []), () => []);
+  // no list (an index this build did not write): one index. A list that could not be fetched is a
+  // failure, not one index: the other shards' articles would be missing without a word.
+  const listed = await fetch(shardList).then((r) => (r.ok ? r.json() : []));
   shards = Array.isArray(listed) ? listed.filter((s) => s && typeof s.path === "string" && typeof s.label === "string") : [];
   for (const s of shards) if (!validOverlay(s.overlay)) delete s.overlay;
   masked = new Set(shards.flatMap((s) => (s.overlay ? s.overlay.mask : [])));

@@ -182,6 +182,15 @@ test("the connection lost after the page opened: each search says the search is 
   await page.close();
 });
 
+test("the shard list cannot be fetched: the page says the search is unavailable, rather than search the newest shard alone", async () => {
+  const page = await browser.newPage();
+  await page.route("**/pagefind/shards.json", (route) => route.abort());
+  await page.goto(`${server.url}search/?q=${encodeURIComponent("招商引资")}`);
+  await statusIs(page, "搜索暂时无法使用，请稍后刷新本页。");
+  assert.equal(await page.locator("#search-results li").count(), 0);
+  await page.close();
+});
+
 test("the Traditional → Simplified converter that failed to load is loaded again by the next search", async () => {
   const page = await browser.newPage();
   await page.route(/\/assets\/opencc\/t2cn\.js/, (route) => route.abort());
