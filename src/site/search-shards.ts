@@ -437,7 +437,7 @@ async function makeOverlay(site: string, shard: ShardPlan, rel: string, base: Sh
       base.ids[page.url] = id;
       base.keys.push(page.sort);
     }
-    base.keys.sort(byCodeUnit);
+    base.keys.sort(); // by UTF-16 code units, as Pagefind orders its date sort keys (YYYY-MM-DD, all alike)
   }
   const keys = base.keys;
   const baseIds = new Set(Object.values(base.ids));
@@ -470,9 +470,6 @@ async function makeOverlay(site: string, shard: ShardPlan, rel: string, base: Sh
   const mask = [...changed, ...removed].map((p) => base.ids![pageUrl(p)]).filter((id): id is string => typeof id === "string");
   return { path: `../${overlayDir(shard.label)}/`, ids, mask };
 }
-
-/** Strings by UTF-16 code units, as Pagefind orders its date sort keys (YYYY-MM-DD, all alike). */
-const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** How many of the sorted keys are below `key` (or equal to it too, with `orEqual`). */
 export function countBelow(sorted: readonly string[], key: string, orEqual: boolean): number {

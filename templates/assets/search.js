@@ -415,7 +415,6 @@ async function runSearch(state, id) {
     if (id !== run) return;
     // one index sorted by date: its overlay's results in place; by relevance: the old copies left out
     l.items = sort && !SHARDED ? place(shards[0], response.results, sort) : response.results.filter((r) => !masked.has(r.id));
-    if (id !== run) return;
     l.total = l.items.length;
   }
   listing = l;
