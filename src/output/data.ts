@@ -30,7 +30,9 @@ function* jsonArrayChunks<T>(items: readonly T[], element: (item: T) => string):
 
 /** data/articles.json in pieces: the same text as JSON.stringify(sorted, null, 2) + "\n". */
 export function articlesJsonChunks(records: ArticleRecord[]): Generator<string> {
-  return jsonArrayChunks(sortRecords(records), (r) => JSON.stringify(r, null, 2).replace(/^/gm, "  "));
+  // an element of an array indented by two: the record's own lines, each two spaces in (JSON
+  // escapes line breaks in strings, so every line break is the indentation's)
+  return jsonArrayChunks(sortRecords(records), (r) => JSON.stringify([r], null, 2).slice(2, -2));
 }
 
 export function articlesJson(records: ArticleRecord[]): string {
@@ -41,9 +43,12 @@ export function articlesJson(records: ArticleRecord[]): string {
 function cell(value: unknown, text = true): string {
   if (value === null || value === undefined) return "";
   let s = String(value);
-  if (text && /^[=+\-@\t\r]/u.test(s)) s = `'${s}`;
-  return /[",\n\r]/u.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  if (text && FORMULA_START.has(s.charCodeAt(0))) s = `'${s}`;
+  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
+/** = + - @ tab CR: a cell a spreadsheet would run as a formula */
+const FORMULA_START: ReadonlySet<number> = new Set([0x3d, 0x2b, 0x2d, 0x40, 0x09, 0x0d]);
+const NEEDS_QUOTES = /[",\n\r]/;
 
 /**
  * The columns of data/figures.csv and the fields of data/figures.json, in order.
