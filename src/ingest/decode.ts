@@ -417,6 +417,8 @@ export function sniffHtmlCharset(bytes: Uint8Array): string | null {
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, 2048));
   const xml = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head);
   let found: string | null = null;
+  // no <meta> element without these letters: the page is not parsed for one
+  if (!/<meta/i.test(head)) return xml ? xml[1] : null;
   try {
     const $ = load(head);
     $("meta").each((_, el) => {
@@ -460,33 +462,46 @@ function finish(raw: string, encoding: EncodingName, warnings: string[], replace
   let bad = replaced;
   let visible = 0;
   let letters = 0;
-  for (const ch of raw) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c || c === 0x0b || c === 0x85 || c === 0x20) continue;
-    if (c === 0xfffd) continue; // already counted in `replaced`
-    if (c < 0x20 || c === 0x7f || (c >= 0x80 && c < 0xa0)) {
-      bad++;
-      visible++;
-      continue;
+  for (let i = 0; i < raw.length; i++) {
+    let c = raw.charCodeAt(i);
+    // a surrogate pair is one character
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < raw.length) {
+      const d = raw.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        i++;
+      }
     }
-    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x4e00 && c <= 0x9fff)) {
-      visible++;
-      letters++;
-      continue;
-    }
-    if (c < 0x80) {
-      visible++;
-      continue;
-    }
-    if (/\s/.test(ch) || INVISIBLE_RE.test(ch)) continue;
-    visible++;
-    if (/\p{L}/u.test(ch)) letters++;
+    const kind = c < 0x10000 ? (CHAR_KIND[c] ||= charKind(c)) : charKind(c);
+    if (kind === KIND_BAD) bad++;
+    if (kind !== KIND_SKIP) visible++;
+    if (kind === KIND_LETTER) letters++;
   }
   if (visible === 0) return { error: ERR_EMPTY };
   if (bad > Math.max(1, visible * 0.05) || letters === 0) return { error: ERR_BINARY };
   let text = replaced > 0 ? raw.replaceAll(REPLACEMENT, "") : raw;
   text = normaliseText(text);
   return { text, encoding, warnings };
+}
+
+/** What a character counts as when telling text from binary: not counted, a control, visible, a letter. */
+const KIND_SKIP = 1;
+const KIND_BAD = 2;
+const KIND_VISIBLE = 3;
+const KIND_LETTER = 4;
+/** charKind of each BMP code unit, filled in as they are met (0: not yet) */
+const CHAR_KIND = new Uint8Array(0x10000);
+
+function charKind(c: number): number {
+  if (c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c || c === 0x0b || c === 0x85 || c === 0x20) return KIND_SKIP;
+  if (c === 0xfffd) return KIND_SKIP; // already counted in `replaced`
+  if (c < 0x20 || c === 0x7f || (c >= 0x80 && c < 0xa0)) return KIND_BAD;
+  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x4e00 && c <= 0x9fff)) return KIND_LETTER;
+  if (c < 0x80) return KIND_VISIBLE;
+  // a lone surrogate stands for itself, as the string iterator gives it
+  const ch = String.fromCodePoint(c);
+  if (/\s/.test(ch) || INVISIBLE_RE.test(ch)) return KIND_SKIP;
+  return /\p{L}/u.test(ch) ? KIND_LETTER : KIND_VISIBLE;
 }
 
 const INVISIBLE_RE = /^[\u200b-\u200f\u2060-\u2064\u2066-\u2069\u202a-\u202e\ufeff\u00ad\u180e]$/;
