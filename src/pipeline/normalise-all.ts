@@ -35,8 +35,10 @@ export interface NormaliseAllOptions {
   cache: NormaliseCache | null;
   /** called once per input file, when it is done */
   onFile?: () => void;
-  /** threads to normalise on (default: one per core; 1: the main thread only) */
+  /** threads to normalise on, the main thread included (default: one per core; 1: the main thread only) */
   threads?: number;
+  /** false: once the workers are started, they alone normalise (see PoolOptions) */
+  mainThreadShares?: boolean;
 }
 
 export interface NormaliseAllResult {
@@ -44,6 +46,8 @@ export interface NormaliseAllResult {
   files: NormalisedFile[];
   /** files normalised this time (the rest came from the cache) */
   normalised: number;
+  /** … of which in worker threads */
+  inWorkers: number;
   /** Markdown files written this time (the rest were as the last build left them) */
   written: number;
 }
@@ -77,7 +81,7 @@ export async function normaliseAll(opts: NormaliseAllOptions): Promise<Normalise
   const last = (await takeState<Record<string, string>>(statePath, isStringRecord)) ?? {};
   const state: Record<string, string> = {};
 
-  const pool = new NormalisePool(opts.base, opts.threads);
+  const pool = new NormalisePool(opts.base, { threads: opts.threads, mainThreadShares: opts.mainThreadShares });
   let normalised = 0;
   let written = 0;
 
@@ -157,6 +161,7 @@ export async function normaliseAll(opts: NormaliseAllOptions): Promise<Normalise
   } finally {
     await pool.close();
   }
+  const inWorkers = pool.counts.workers;
   cache?.saveInputs(opts.articlesDir);
 
   // the Markdown of articles that are gone
@@ -164,7 +169,7 @@ export async function normaliseAll(opts: NormaliseAllOptions): Promise<Normalise
     if (name.endsWith(".md") && !Object.hasOwn(state, name)) rmSync(join(markdownDir, name), { force: true });
   }
   await putState(statePath, state);
-  return { files, normalised, written };
+  return { files, normalised, inWorkers, written };
 }
 
 /** An id another file's article already has gets a suffix (-2, -3 …), said in this file's report. True when the id changed. */

@@ -45,3 +45,5 @@ parentPort?.on("message", (task: WorkerTask) => {
   const { json, markdown, digests } = normaliseText(task.file, task.bytes, task.base);
   parentPort!.postMessage({ n: task.n, json, markdown, digests });
 });
+// loaded: the pool hands this worker files from now on (until then the main thread normalises them)
+parentPort?.postMessage({ ready: true });

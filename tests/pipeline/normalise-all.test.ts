@@ -28,10 +28,10 @@ describe("the normalise stage", () => {
   let cleanup: () => Promise<void>;
   let corpus: string;
   let paths: string[];
-  const run = async (label: string, threads: number, cache: NormaliseCache | null = null, files = paths): Promise<{ result: NormaliseAllResult; md: string }> => {
+  const run = async (label: string, threads: number, cache: NormaliseCache | null = null, files = paths, mainThreadShares?: boolean): Promise<{ result: NormaliseAllResult; md: string }> => {
     const md = join(root, label, "articles");
     await mkdir(md, { recursive: true });
-    const result = await normaliseAll({ articlesDir: corpus, paths: files, markdownDir: md, base: "/", cache, threads });
+    const result = await normaliseAll({ articlesDir: corpus, paths: files, markdownDir: md, base: "/", cache, threads, mainThreadShares });
     return { result, md };
   };
 
@@ -49,12 +49,19 @@ describe("the normalise stage", () => {
 
   test("workers give what the main thread gives: the same files, ids, reports and Markdown", async () => {
     const one = await run("one", 1);
-    const two = await run("two", 2);
+    // after the first files, the worker alone: it must take part
+    const two = await run("two", 2, null, paths, false);
     assert.equal(one.result.normalised, paths.length);
+    assert.equal(one.result.inWorkers, 0);
+    assert.ok(two.result.inWorkers >= paths.length - 64, `${two.result.inWorkers} files normalised in the worker`);
     assert.equal(JSON.stringify(two.result.files), JSON.stringify(one.result.files));
     assert.deepEqual(await tree(two.md), await tree(one.md));
     assert.equal(two.result.files.length, paths.length);
     two.result.files.forEach((f, n) => assert.equal(join(corpus, f.report.file), paths[n], "a result out of input order"));
+    // the main thread and the worker sharing the files (how a build runs): the same again
+    const shared = await run("shared", 2);
+    assert.equal(JSON.stringify(shared.result.files), JSON.stringify(one.result.files));
+    assert.deepEqual(await tree(shared.md), await tree(one.md));
   });
 
   test("an id another file already has gets a suffix, in its record, its Markdown and its report", async () => {
