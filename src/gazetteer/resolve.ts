@@ -121,6 +121,8 @@ interface TrieNode {
 
 interface Index {
   root: TrieNode;
+  /** 1 for each UTF-16 code unit that some name begins with: most characters of a text begin none */
+  starts: Uint8Array;
   counties: CountyRec[];
   cityByName: Map<string, number>;
   /** every zone name, shortName and alias → zone index */
@@ -189,7 +191,9 @@ function buildIndex(): Index {
       insert(p.prefix + g.word, { k: "generic", types: g.types, full: g.full, scope: p.scope });
     }
   }
-  return { root, counties, cityByName, zoneByAnyName };
+  const starts = new Uint8Array(0x10000);
+  for (const c of root.next.keys()) starts[c] = 1;
+  return { root, starts, counties, cityByName, zoneByAnyName };
 }
 
 function getIndex(): Index {
@@ -214,7 +218,12 @@ interface Token {
 function tokenize(idx: Index, text: string, block: number, offset: number, weight: number, out: Token[]): void {
   const n = text.length;
   let i = 0;
+  const starts = idx.starts;
   while (i < n) {
+    if (starts[text.charCodeAt(i)] === 0) {
+      i++;
+      continue;
+    }
     let node: TrieNode | undefined = idx.root;
     let j = i;
     let best: Term | undefined;

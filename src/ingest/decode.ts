@@ -6,6 +6,7 @@
  *   → GB family always decoded as gb18030, Big5 as big5.
  * Never throws: every failure comes back as `{ error }`.
  */
+import { isUtf8 } from "node:buffer";
 import { load } from "cheerio";
 import { detect } from "jschardet";
 
@@ -118,12 +119,21 @@ function decodeInner(bytes: Uint8Array, opts: DecodeOptions): DecodeResult {
 interface Utf8Analysis {
   /** [start, end) byte ranges that are not valid UTF-8 (maximal subparts, WHATWG style) */
   invalid: Array<{ start: number; end: number; truncatedAtEnd: boolean }>;
-  /** number of valid multi-byte sequences */
+  /** number of valid multi-byte sequences (when there is no invalid range, counted only up to MULTIBYTE_ENOUGH) */
   multibyte: number;
 }
 
+/** More multi-byte characters than any test of valid UTF-8 here asks for. */
+const MULTIBYTE_ENOUGH = 64;
+
 /** Walks the bytes the way the WHATWG UTF-8 decoder does and records every invalid range. */
 function analyseUtf8(bytes: Uint8Array, from: number): Utf8Analysis {
+  // valid UTF-8 (most input) is checked natively; its multi-byte characters are its lead bytes
+  if (isUtf8(bytes.subarray(from))) {
+    let multibyte = 0;
+    for (let i = from; i < bytes.length && multibyte < MULTIBYTE_ENOUGH; i++) if (bytes[i] >= 0xc0) multibyte++;
+    return { invalid: [], multibyte };
+  }
   const invalid: Utf8Analysis["invalid"] = [];
   let multibyte = 0;
   const n = bytes.length;

@@ -23,16 +23,26 @@ export const TERMINAL = "。！？…";
 /** Closing marks that may follow terminal punctuation. */
 export const CLOSERS = "”’」』）)】";
 
-const TRAILING_CLOSERS = new RegExp(`[${CLOSERS}\\s]+$`, "u");
+const WHITESPACE = /\s/u;
+/** the closing marks that may end a quote or bracket block holding a whole sentence */
+const BLOCK_CLOSERS = "”」）)";
 
 /** Does the text end like a finished sentence? */
 export function endsSentence(text: string): boolean {
-  const t = text.replace(TRAILING_CLOSERS, "");
-  if (t.length === 0) return false;
-  const last = t[t.length - 1];
-  if (TERMINAL.includes(last)) return true;
+  // back over trailing closing marks and white space (a loop: a regex anchored at the end is tried at every position)
+  let end = text.length;
+  let lastMark = -1; // the last character that is not white space, when it is a closing mark
+  while (end > 0) {
+    const ch = text[end - 1];
+    if (CLOSERS.includes(ch)) {
+      if (lastMark < 0) lastMark = end - 1;
+    } else if (!WHITESPACE.test(ch)) break;
+    end--;
+  }
+  if (end === 0) return false;
+  if (TERMINAL.includes(text[end - 1])) return true;
   // a closing quote or bracket right after terminal punctuation, or a whole quote/paren block
-  return /[”」）)]$/u.test(text.trim()) && /[。！？]/u.test(text);
+  return lastMark >= 0 && BLOCK_CLOSERS.includes(text[lastMark]) && /[。！？]/u.test(text);
 }
 
 /** Sentence-internal punctuation: a line that has it is prose, not a headline. */
