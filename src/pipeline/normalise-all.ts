@@ -161,7 +161,7 @@ export async function normaliseAll(opts: NormaliseAllOptions): Promise<Normalise
   } finally {
     await pool.close();
   }
-  const inWorkers = pool.counts.workers;
+  const inWorkers = pool.normalisedInWorkers;
   cache?.saveInputs(opts.articlesDir);
 
   // the Markdown of articles that are gone

@@ -80,16 +80,15 @@ export class NormalisePool {
     this.mainThreadShares = opts.mainThreadShares ?? true;
   }
 
-  /** Files normalised so far: in the main thread, and in the workers. */
-  get counts(): { main: number; workers: number } {
-    return { main: this.inMain, workers: this.inWorkers };
+  /** Files normalised in the workers so far. */
+  get normalisedInWorkers(): number {
+    return this.inWorkers;
   }
 
   run(job: Job): Promise<PoolResult> {
     if (this.failed) return Promise.reject(this.failed);
     if (this.threads < 2 || (this.workers === null && this.inMain < MAIN_THREAD_FIRST)) {
-      this.inMain++;
-      return Promise.resolve(normaliseText(job.file, job.bytes, this.base));
+      return Promise.resolve(this.inMainThread(job.file, job.bytes));
     }
     if (this.workers === null) {
       const count = this.mainThreadShares ? this.threads - 1 : this.threads;
@@ -161,14 +160,18 @@ export class NormalisePool {
       const q = this.queue.shift();
       if (q) {
         try {
-          this.inMain++;
-          q.resolve(normaliseText(q.task.file, q.task.bytes, this.base));
+          q.resolve(this.inMainThread(q.task.file, q.task.bytes));
         } catch (err) {
           q.reject(err instanceof Error ? err : new Error(String(err)));
         }
       }
       this.mainTurn();
     });
+  }
+
+  private inMainThread(file: string, bytes: Uint8Array): PoolResult {
+    this.inMain++;
+    return normaliseText(file, bytes, this.base);
   }
 
   /** Stops the workers (after the last result, or on failure). */

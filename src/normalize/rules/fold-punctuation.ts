@@ -15,16 +15,13 @@ const PAREN_CJK = new RegExp(`\\(([^()]*[${CJK}][^()]*)\\)`, "gu");
 
 // a period that ends a Chinese sentence written as "."
 const PERIOD_CJK = new RegExp(`(?<=[${CJK}])\\.(?=$|[${CJK}“])`, "gu");
-const FULL_WIDTH_ALNUM = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/gu;
 const HALF_PUNCT = /[,;:?!]/;
 
-// Each pattern is tried only on a text that has the character it changes: most lines have none,
-// and a pattern that starts with a lookbehind is tried at every position of the text.
+// The patterns below that begin with a lookbehind, or take several passes, are tried only on a text that
+// has the character they change: most lines have none, and such a pattern is tried at every position.
 export function foldText(text: string): string {
-  let t = text;
-  if (/[\uFF10-\uFF5A]/.test(t)) t = t.replace(FULL_WIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  if (t.includes("％")) t = t.replace(/％/gu, "%");
-  if (t.includes("\uFF0E")) t = t.replace(/\uFF0E(?=\d)/gu, ".");
+  let t = text.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  t = t.replace(/％/gu, "%").replace(/\uFF0E(?=\d)/gu, ".");
   // brackets first (nested or adjacent groups need a few passes), so a mark after （…） sees a full-width bracket
   if (t.includes("(")) {
     for (let i = 0; i < 3; i++) {
