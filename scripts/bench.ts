@@ -272,10 +272,13 @@ async function firstSearch(site: string, query: string, second: string): Promise
     const firstPage = { ...sum(seen.list, t.first, t.page), ms: t.page - t.first };
     const rest = { ...sum(seen.list, t.page, Infinity), ms: t.done - t.page };
     const t2 = await searched(page, second, "");
+    // each page is closed before the next is measured: a page left open goes on searching its other shards for the count
+    await page.context().close();
     // relevance: a fresh page, so nothing is cached
     const r = await openSearchPage();
     const rt = await searchSettled(r.page, r.seen, query, "relevance");
     const relevance = { ...sum(r.seen.list, 0, Infinity), ms: rt.first - rt.sent };
+    await r.page.context().close();
     // cold: a new context (no cache), the query in the URL
     const cold = await browser.newContext();
     const p2 = await cold.newPage();
@@ -283,6 +286,7 @@ async function firstSearch(site: string, query: string, second: string): Promise
     await p2.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
     await p2.waitForFunction(() => (document.getElementById("search-results")?.children.length ?? 0) > 0, null, { timeout: 120_000 });
     const coldMs = Date.now() - t0;
+    await cold.close();
     // typed, then Enter: the index files for the words are fetched while the reader types
     const y = await openSearchPage();
     const yt = await searchSettled(y.page, y.seen, query, "", 200);
