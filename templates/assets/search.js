@@ -147,6 +147,12 @@ const shardList = new URL("../pagefind/shards.json", import.meta.url);
 let shards = [];
 /** @type {Promise<unknown> | null} */
 let merging = null;
+/**
+ * The last search of the index (see searchIndex): the call (words, options, and whether other
+ * shards were merged in) and Pagefind's answer.
+ * @type {{ key: string, response: Promise<any> } | null}
+ */
+let lastSearch = null;
 /** Set when a search could not read the index: the next search opens it again first. */
 let broken = false;
 
@@ -166,6 +172,7 @@ async function openIndex(again) {
     pagefind = await import(new URL("../pagefind/pagefind.js", import.meta.url).href);
   }
   merging = null;
+  lastSearch = null;
   await pagefind.options({
     // the site may be hosted under a sub-path: results link relative to where this script lives
     baseUrl: new URL("../", import.meta.url).pathname,
@@ -342,13 +349,78 @@ function holdsYear(shard, year) {
   return !!range && range[1] <= year && year <= (range[2] || range[1]);
 }
 
+/** The filters a search asks Pagefind for: those chosen. */
+function filtersOf(state) {
+  const filters = {};
+  for (const key of FILTER_KEYS) if (state.filters[key]) filters[key] = state.filters[key];
+  return filters;
+}
+
+// ── searching ahead ──
+// The first search for words on a page is slow in Chromium, whatever the words: at 10k
+// articles, 招商引资 on the newest shard (436 pages), its index files loaded, took 50–130 ms
+// as the page's first search and 22–45 ms after one search for a word of most pages (the
+// cost is inside Pagefind's worker; a search for no words, or for a rare word, does not take
+// it away, and Chromium's switches for WebAssembly compilation made no difference). So once
+// an edit's words have their index files (the preload), the search the form
+// would run is started, and the texts of its first results fetched; when the form then runs
+// (Enter, or the pause after typing) and makes the same call on the same index, it takes that
+// search instead of starting it again. It loads only what that search would, and it is made
+// only when the form's first call is one search of the index as loaded (not when other shards
+// would be merged in first).
+
+/** whether a search made ahead is running (one at a time: the form's own search catches up) */
+let aheadRunning = false;
+const callKey = (term, options) => JSON.stringify([term, options, merging !== null]);
+
+/**
+ * Pagefind's search; the same call on the same index as the last (made ahead, or Enter pressed
+ * again on the same form) takes the last one's answer instead of searching again.
+ */
+function searchIndex(term, options) {
+  const key = callKey(term, options);
+  if (lastSearch && lastSearch.key === key) return lastSearch.response;
+  const response = pagefind.search(term, options);
+  const entry = { key, response };
+  lastSearch = entry;
+  response.catch(() => {
+    if (lastSearch === entry) lastSearch = null;
+  });
+  return response;
+}
+
+/** The form's search for these words, made ahead, if no search or edit came since the edit `edit` (see above). */
+function searchAhead(term, edit, runAtEdit) {
+  if (edit !== edits || runAtEdit !== run || aheadRunning) return;
+  const state = readForm();
+  const filters = filtersOf(state);
+  const sort = sortOf(state.sort);
+  // sharded: only newest first from the newest shard, before any other shard is merged in
+  if (SHARDED && (sort !== "desc" || merging !== null || !holdsYear(shards[0], filters.year))) return;
+  const options = sort ? { filters, sort: { date: sort } } : { filters };
+  if (lastSearch && lastSearch.key === callKey(term, options)) return;
+  aheadRunning = true;
+  searchIndex(term, options).then(
+    (r) => {
+      aheadRunning = false;
+      if (edit !== edits) return;
+      // the texts of the first results, in the order they would be shown (Pagefind keeps them)
+      const items = sort ? place(shards[0], r.results, sort) : r.results.filter((x) => !masked.has(x.id));
+      for (const x of items.slice(0, AHEAD)) x.data().catch(() => {});
+    },
+    () => {
+      aheadRunning = false;
+    },
+  );
+}
+
 /** "desc" (newest first, the default), "asc", or null for Pagefind's relevance */
 const sortOf = (value) => (value === "relevance" ? null : value === "asc" ? "asc" : "desc");
 
 /** One shard's results, in date order. Before the others are merged in, the index is the first shard alone. */
 async function searchShard(l, shard) {
   const sort = { date: l.sort };
-  if (shard === shards[0] && merging === null) return place(shard, (await pagefind.search(l.term || null, { filters: l.filters, sort })).results, l.sort);
+  if (shard === shards[0] && merging === null) return place(shard, (await searchIndex(l.term || null, { filters: l.filters, sort })).results, l.sort);
   await mergeAll();
   return place(shard, (await pagefind.search(l.term || null, { filters: { ...l.filters, shard: shard.label }, sort })).results, l.sort);
 }
@@ -387,8 +459,7 @@ async function runSearch(state, id) {
   // the last search's results stay on screen until this one's replace them, but "more" no longer reaches them
   listing = null;
   more.hidden = true;
-  const filters = {};
-  for (const key of FILTER_KEYS) if (state.filters[key]) filters[key] = state.filters[key];
+  const filters = filtersOf(state);
   const typed = state.q.trim();
   if (!typed && Object.keys(filters).length === 0) {
     list.replaceChildren();
@@ -411,7 +482,7 @@ async function runSearch(state, id) {
   } else {
     if (SHARDED) await mergeAll();
     if (id !== run) return;
-    const response = await pagefind.search(term || null, sort ? { filters, sort: { date: sort } } : { filters });
+    const response = await searchIndex(term || null, sort ? { filters, sort: { date: sort } } : { filters });
     if (id !== run) return;
     // one index sorted by date: its overlay's results in place; by relevance: the old copies left out
     l.items = sort && !SHARDED ? place(shards[0], response.results, sort) : response.results.filter((r) => !masked.has(r.id));
@@ -586,18 +657,22 @@ function excerptNodes(excerptHtml, convert = (text) => text) {
 
 // ── events ──
 let typing;
+/** edits of the query so far */
+let edits = 0;
 /**
  * The query was edited: search a moment after the reader stops typing. The index files
  * for the words are fetched at once (Pagefind's preload), so they are there by then, or by
- * Enter. Text still being composed in an input method (pinyin before a candidate is
+ * Enter, and the search is made as soon as they are (searchAhead). Text still being composed in an input method (pinyin before a candidate is
  * chosen) is not a query: the search waits for it to be committed.
  */
 function edited() {
   clearTimeout(typing);
   const typed = input.value.trim();
+  const edit = ++edits;
+  const runAtEdit = run;
   if (typed) {
     indexQuery(typed)
-      .then((term) => pagefind.preload(term))
+      .then((term) => pagefind.preload(term).then(() => searchAhead(term, edit, runAtEdit)))
       .catch(() => {}); // the search itself reports a failure
   }
   typing = setTimeout(() => {

@@ -81,6 +81,26 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 }
 
 /** Waits until the search page has run the search in its URL or form. */
+/**
+ * Counts the searches the page asks Pagefind for: a module in front of the site's
+ * pagefind.js passes every call through and records each search's words and options.
+ * Call before the page is opened; the returned function reads the calls so far, as JSON.
+ */
+export async function countSearches(page: Page): Promise<() => Promise<string[]>> {
+  await page.route("**/pagefind/pagefind.js", (route) =>
+    route.fulfill({
+      contentType: "text/javascript",
+      body: [
+        `import * as real from "./pagefind.js?real";`,
+        `export * from "./pagefind.js?real";`,
+        `globalThis.searches = [];`,
+        `export const search = (term, options) => { globalThis.searches.push(JSON.stringify([term, options])); return real.search(term, options); };`,
+      ].join("\n"),
+    }),
+  );
+  return () => page.evaluate(() => (globalThis as unknown as { searches: string[] }).searches);
+}
+
 export async function searchSettled(page: Page): Promise<void> {
   await page.waitForSelector("#search-app[data-ready]");
   await page.waitForFunction(() => {

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { dateSortKey } from "../../src/site/format.ts";
-import { axeViolations, buildSite, launchBrowser, resultPaths, searchSettled, SEED_ARTICLES, type BuiltSite } from "./harness.ts";
+import { axeViolations, buildSite, countSearches, launchBrowser, resultPaths, searchSettled, SEED_ARTICLES, type BuiltSite } from "./harness.ts";
 import { startStaticServer, type StaticServer } from "./static-server.ts";
 
 let tmp: string;
@@ -173,6 +173,57 @@ describe("search", () => {
     const paths = await resultPaths(page, "/");
     for (const p of containing("招商引资")) assert.ok(paths.includes(p), `${p} not found`);
     await page.close();
+  });
+
+  it("searches typed words as soon as their index files are in, and Enter takes that search unless the form changed", async () => {
+    const page = await context.newPage();
+    page.on("pageerror", (e) => pageErrors.push(`search ahead: ${e.message}`));
+    const calls = await countSearches(page);
+    const fragments: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().endsWith(".pf_fragment")) fragments.push(r.url());
+    });
+    await page.clock.install();
+    await page.goto(`${server.url}search/`);
+    await page.waitForSelector("#search-app[data-ready]");
+    // the page's timers stopped: the search after a pause in typing cannot start
+    await page.clock.pauseAt(Date.now() + 60_000);
+    await page.fill("#q", "招商引资");
+    const newest = JSON.stringify(["招商引资", { filters: {}, sort: { date: "desc" } }]);
+    // (polled from here: the page's own polling would wait on its stopped timers)
+    const until = async (done: () => boolean | Promise<boolean>): Promise<void> => {
+      for (let i = 0; !(await done()); i++) {
+        assert.ok(i < 300, "timed out");
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    await until(async () => (await calls()).length > 0);
+    assert.deepEqual(await calls(), [newest], "searched ahead, before the pause");
+    // … and the texts of its first results fetched
+    await until(() => fragments.length >= 5);
+    assert.equal(await page.locator("#search-results li").count(), 0, "nothing shown before the search runs");
+    await page.clock.resume();
+    // the search after the pause (it writes the URL) takes the one made ahead
+    await page.waitForURL((u) => u.searchParams.get("q") === "招商引资");
+    await searchSettled(page);
+    assert.deepEqual(await calls(), [newest], "one search for the typed words");
+    const fresh = await search("招商引资");
+    assert.deepEqual(await resultPaths(page, "/"), fresh.paths);
+    // Enter on the same form: the same search, not made again
+    await page.press("#q", "Enter");
+    await searchSettled(page);
+    assert.deepEqual(await resultPaths(page, "/"), fresh.paths);
+    assert.deepEqual(await calls(), [newest], "Enter did not search again");
+    assert.equal(new Set(fragments).size, fragments.length, "each text fetched once");
+    // the form changed (oldest first): a new search, with the new order
+    await page.selectOption("select[name=sort]", "asc");
+    await page.waitForURL(/sort=asc/);
+    await searchSettled(page);
+    const oldest = await search("招商引资", "&sort=asc");
+    assert.deepEqual(await resultPaths(page, "/"), oldest.paths);
+    assert.notDeepEqual(oldest.paths, fresh.paths);
+    assert.deepEqual(await calls(), [newest, JSON.stringify(["招商引资", { filters: {}, sort: { date: "asc" } }])]);
+    await Promise.all([page.close(), fresh.page.close(), oldest.page.close()]);
   });
 
   it("shows hostile-looking text from the index as text", async () => {

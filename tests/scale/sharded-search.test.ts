@@ -18,7 +18,7 @@ import { indexSite } from "../../src/site/search-index.ts";
 import { dateSortKey } from "../../src/site/format.ts";
 import { generateCorpus } from "../../scripts/generate-corpus.ts";
 import type { ArticleRecord } from "../../src/types.ts";
-import { SEED_ARTICLES, launchBrowser, pageShown, resultPaths, searchSettled } from "../browser/harness.ts";
+import { SEED_ARTICLES, countSearches, launchBrowser, pageShown, resultPaths, searchSettled } from "../browser/harness.ts";
 import { startStaticServer, type StaticServer } from "../browser/static-server.ts";
 
 let tmp: string;
@@ -262,6 +262,38 @@ describe("a larger archive: the first results of a newest-first search come from
     assert.ok(paths.length > 20 && held.length > 0, `${paths.length} results; ${held.length} requests held`);
     assert.deepEqual(paths.slice(0, 20), shownFirst, "the first page stays as it was");
     await page.close();
+  });
+
+  test("typed words are searched ahead in the newest shard alone, and the search after the pause takes that search", async () => {
+    const page = await browser.newPage();
+    const calls = await countSearches(page);
+    const otherShards: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().includes("/pagefind-shards/")) otherShards.push(r.url());
+    });
+    await page.clock.install();
+    await page.goto(`${big.server.url}search/`);
+    await page.waitForSelector("#search-app[data-ready]");
+    await page.clock.pauseAt(Date.now() + 60_000); // the page's timers stopped: no search after a pause
+    await page.fill("#q", "招商引资");
+    const newest = JSON.stringify(["招商引资", { filters: {}, sort: { date: "desc" } }]);
+    for (let i = 0; (await calls()).length === 0; i++) {
+      assert.ok(i < 300, "no search made ahead");
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.deepEqual(await calls(), [newest]);
+    assert.deepEqual(otherShards, [], "nothing of the other shards loaded ahead");
+    await page.clock.resume();
+    await page.waitForURL((u) => u.searchParams.get("q") === "招商引资");
+    await searchSettled(page);
+    const paths = await resultPaths(page, "/");
+    assert.equal((await calls()).filter((c) => c === newest).length, 1, `the newest shard searched once: ${(await calls()).join(" ")}`);
+    const fresh = await browser.newPage();
+    await fresh.goto(`${big.server.url}search/?q=${encodeURIComponent("招商引资")}`);
+    await searchSettled(fresh);
+    assert.deepEqual(paths, await resultPaths(fresh, "/"));
+    assert.ok(otherShards.length > 0, "the other shards searched after");
+    await Promise.all([page.close(), fresh.close()]);
   });
 
   test("the texts of the first few results are fetched before the rest of the page's, and the page is still whole", async () => {
