@@ -362,12 +362,12 @@ function filtersOf(state) {
 // as the page's first search and 22–45 ms after one search for a word of most pages (the
 // cost is inside Pagefind's worker; a search for no words, or for a rare word, does not take
 // it away, and Chromium's switches for WebAssembly compilation made no difference). So once
-// an edit's words have their index files (the preload), the search the form
-// would run is started, and the texts of its first results fetched; when the form then runs
-// (Enter, or the pause after typing) and makes the same call on the same index, it takes that
-// search instead of starting it again. It loads only what that search would, and it is made
-// only when the form's first call is one search of the index as loaded (not when other shards
-// would be merged in first).
+// an edit's words have their index files (the preload), the search the form would run is
+// started, and the texts of its first results fetched; when the form then runs (Enter, or the
+// pause after typing) and makes the same call on the same index, it takes that search instead
+// of starting it again. It loads only what that search would, and it is made only when the
+// form's first call is one search of the index as loaded (not when other shards would be
+// merged in first).
 
 /** whether a search made ahead is running (one at a time: the form's own search catches up) */
 let aheadRunning = false;
@@ -662,8 +662,9 @@ let edits = 0;
 /**
  * The query was edited: search a moment after the reader stops typing. The index files
  * for the words are fetched at once (Pagefind's preload), so they are there by then, or by
- * Enter, and the search is made as soon as they are (searchAhead). Text still being composed in an input method (pinyin before a candidate is
- * chosen) is not a query: the search waits for it to be committed.
+ * Enter, and the search is made as soon as they are (searchAhead). Text still being composed
+ * in an input method (pinyin before a candidate is chosen) is not a query: the search waits
+ * for it to be committed.
  */
 function edited() {
   clearTimeout(typing);
