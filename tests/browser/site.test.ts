@@ -179,6 +179,8 @@ describe("search", () => {
     const page = await context.newPage();
     page.on("pageerror", (e) => pageErrors.push(`search ahead: ${e.message}`));
     const calls = await countSearches(page);
+    const said: string[] = []; // the page's warnings and errors, for a failure's message
+    page.on("console", (m) => (m.type() === "warning" || m.type() === "error") && said.push(m.text()));
     const fragments: string[] = [];
     page.on("request", (r) => {
       if (r.url().endsWith(".pf_fragment")) fragments.push(r.url());
@@ -186,14 +188,16 @@ describe("search", () => {
     await page.clock.install();
     await page.goto(`${server.url}search/`);
     await page.waitForSelector("#search-app[data-ready]");
-    // the page's timers stopped: the search after a pause in typing cannot start
-    await page.clock.pauseAt(Date.now() + 60_000);
+    // the page's timers stopped where they are: the search after a pause in typing cannot start.
+    // (Not a jump ahead: that would fire Pagefind's own timers, such as the 5 s limit on starting
+    // its worker, which sends it to the main thread, where it waits on timers.)
+    await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1));
     await page.fill("#q", "招商引资");
     const newest = JSON.stringify(["招商引资", { filters: {}, sort: { date: "desc" } }]);
     // (polled from here: the page's own polling would wait on its stopped timers)
     const until = async (done: () => boolean | Promise<boolean>): Promise<void> => {
       for (let i = 0; !(await done()); i++) {
-        assert.ok(i < 300, "timed out");
+        assert.ok(i < 300, `timed out; the page said: ${said.join(" | ") || "nothing"}`);
         await new Promise((r) => setTimeout(r, 50));
       }
     };
@@ -224,6 +228,45 @@ describe("search", () => {
     assert.notDeepEqual(oldest.paths, fresh.paths);
     assert.deepEqual(await calls(), [newest, JSON.stringify(["招商引资", { filters: {}, sort: { date: "asc" } }])]);
     await Promise.all([page.close(), fresh.page.close(), oldest.page.close()]);
+  });
+
+  it("a search link: the shard list, Pagefind's script and the filter counts are asked for at once, and the query's index files before the counts arrive", async () => {
+    const page = await context.newPage();
+    page.on("pageerror", (e) => pageErrors.push(`search link: ${e.message}`));
+    const asked: string[] = [];
+    page.on("request", (r) => asked.push(new URL(r.url()).pathname));
+    const hold = async (glob: string): Promise<() => void> => {
+      let release!: () => void;
+      const released = new Promise<void>((r) => (release = r));
+      await page.route(glob, async (route) => {
+        await released;
+        await route.continue();
+      });
+      return release;
+    };
+    const releaseList = await hold("**/pagefind/shards.json");
+    const releaseCounts = await hold("**/pagefind/filter-counts.json");
+    const until = async (what: string, done: () => boolean): Promise<void> => {
+      for (let i = 0; !done(); i++) {
+        assert.ok(i < 300, `${what}; asked for: ${asked.join(" ")}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    await page.goto(`${server.url}search/?q=${encodeURIComponent("招商引资")}`, { waitUntil: "commit" });
+    // the shard list not in yet: Pagefind's script and the filter counts asked for all the same
+    await until("Pagefind's script and the filter counts while the shard list is held", () =>
+      ["/pagefind/shards.json", "/pagefind/pagefind.js", "/pagefind/filter-counts.json"].every((p) => asked.includes(p)),
+    );
+    releaseList();
+    // the filter counts not in yet: the query's index files asked for all the same
+    await until("an index file while the filter counts are held", () => asked.some((p) => p.startsWith("/pagefind/index/")));
+    assert.equal(await page.locator("#search-results li").count(), 0);
+    releaseCounts();
+    await searchSettled(page);
+    const fresh = await search("招商引资");
+    assert.deepEqual(await resultPaths(page, "/"), fresh.paths);
+    assert.ok(fresh.paths.length > 0);
+    await Promise.all([page.close(), fresh.page.close()]);
   });
 
   it("shows hostile-looking text from the index as text", async () => {
