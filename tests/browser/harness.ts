@@ -101,6 +101,38 @@ export async function countSearches(page: Page): Promise<() => Promise<string[]>
   return () => page.evaluate(() => (globalThis as unknown as { searches: string[] }).searches);
 }
 
+/**
+ * Holds the search page's wait after typing (its 250 ms timer, templates/assets/search.js)
+ * until the returned function is called: a test can then look at what the page did before
+ * the pause ended, whatever the machine's speed. Every other timer runs as usual (Pagefind's
+ * own poll on timers, so stopping the page's whole clock can stall it). A held timer that
+ * the page clears does not run. Call before the page is opened.
+ */
+export async function holdTypingPause(page: Page): Promise<() => Promise<void>> {
+  await page.addInitScript(() => {
+    const realSet = window.setTimeout.bind(window);
+    const realClear = window.clearTimeout.bind(window);
+    const held = new Map<number, () => void>();
+    let next = 0;
+    window.setTimeout = ((fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+      if (ms !== 250) return realSet(fn, ms, ...args);
+      const id = -++next;
+      held.set(id, () => fn(...args));
+      return id;
+    }) as typeof window.setTimeout;
+    window.clearTimeout = ((id?: number) => {
+      if (typeof id === "number" && id < 0) held.delete(id);
+      else realClear(id);
+    }) as typeof window.clearTimeout;
+    (globalThis as unknown as { releaseTypingPause: () => void }).releaseTypingPause = () => {
+      const due = [...held.values()];
+      held.clear();
+      for (const run of due) run();
+    };
+  });
+  return () => page.evaluate(() => (globalThis as unknown as { releaseTypingPause: () => void }).releaseTypingPause());
+}
+
 export async function searchSettled(page: Page): Promise<void> {
   await page.waitForSelector("#search-app[data-ready]");
   await page.waitForFunction(() => {

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { dateSortKey } from "../../src/site/format.ts";
-import { axeViolations, buildSite, countSearches, launchBrowser, resultPaths, searchSettled, SEED_ARTICLES, type BuiltSite } from "./harness.ts";
+import { axeViolations, buildSite, countSearches, holdTypingPause, launchBrowser, resultPaths, searchSettled, SEED_ARTICLES, type BuiltSite } from "./harness.ts";
 import { startStaticServer, type StaticServer } from "./static-server.ts";
 
 let tmp: string;
@@ -185,16 +185,12 @@ describe("search", () => {
     page.on("request", (r) => {
       if (r.url().endsWith(".pf_fragment")) fragments.push(r.url());
     });
-    await page.clock.install();
+    const releasePause = await holdTypingPause(page);
     await page.goto(`${server.url}search/`);
     await page.waitForSelector("#search-app[data-ready]");
-    // the page's timers stopped where they are: the search after a pause in typing cannot start.
-    // (Not a jump ahead: that would fire Pagefind's own timers, such as the 5 s limit on starting
-    // its worker, which sends it to the main thread, where it waits on timers.)
-    await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1));
+    // the search after the pause in typing is held: only a search made ahead can happen
     await page.fill("#q", "招商引资");
     const newest = JSON.stringify(["招商引资", { filters: {}, sort: { date: "desc" } }]);
-    // (polled from here: the page's own polling would wait on its stopped timers)
     const until = async (done: () => boolean | Promise<boolean>): Promise<void> => {
       for (let i = 0; !(await done()); i++) {
         assert.ok(i < 300, `timed out; the page said: ${said.join(" | ") || "nothing"}`);
@@ -206,7 +202,7 @@ describe("search", () => {
     // … and the texts of its first results fetched
     await until(() => fragments.length >= 5);
     assert.equal(await page.locator("#search-results li").count(), 0, "nothing shown before the search runs");
-    await page.clock.resume();
+    await releasePause();
     // the search after the pause (it writes the URL) takes the one made ahead
     await page.waitForURL((u) => u.searchParams.get("q") === "招商引资");
     await searchSettled(page);

@@ -18,7 +18,7 @@ import { indexSite } from "../../src/site/search-index.ts";
 import { dateSortKey } from "../../src/site/format.ts";
 import { generateCorpus } from "../../scripts/generate-corpus.ts";
 import type { ArticleRecord } from "../../src/types.ts";
-import { SEED_ARTICLES, countSearches, launchBrowser, pageShown, resultPaths, searchSettled } from "../browser/harness.ts";
+import { SEED_ARTICLES, countSearches, holdTypingPause, launchBrowser, pageShown, resultPaths, searchSettled } from "../browser/harness.ts";
 import { startStaticServer, type StaticServer } from "../browser/static-server.ts";
 
 let tmp: string;
@@ -273,11 +273,10 @@ describe("a larger archive: the first results of a newest-first search come from
     page.on("request", (r) => {
       if (r.url().includes("/pagefind-shards/")) otherShards.push(r.url());
     });
-    await page.clock.install();
+    const releasePause = await holdTypingPause(page);
     await page.goto(`${big.server.url}search/`);
     await page.waitForSelector("#search-app[data-ready]");
-    // the page's timers stopped where they are (no jump ahead: see the same test in tests/browser/site.test.ts)
-    await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1));
+    // the search after the pause in typing is held: only a search made ahead can happen
     await page.fill("#q", "招商引资");
     const newest = JSON.stringify(["招商引资", { filters: {}, sort: { date: "desc" } }]);
     for (let i = 0; (await calls()).length === 0; i++) {
@@ -286,7 +285,7 @@ describe("a larger archive: the first results of a newest-first search come from
     }
     assert.deepEqual(await calls(), [newest]);
     assert.deepEqual(otherShards, [], "nothing of the other shards loaded ahead");
-    await page.clock.resume();
+    await releasePause();
     await page.waitForURL((u) => u.searchParams.get("q") === "招商引资");
     await searchSettled(page);
     const paths = await resultPaths(page, "/");
