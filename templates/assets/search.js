@@ -416,7 +416,7 @@ function searchAhead(term, edit, runAtEdit) {
   const sort = sortOf(state.sort);
   // sharded: only newest first from the newest shard, before any other shard is merged in
   if (SHARDED && (sort !== "desc" || merging !== null || !holdsYear(shards[0], filters.year))) return;
-  const options = sort ? { filters, sort: { date: sort } } : { filters };
+  const options = searchOptions(filters, sort);
   if (lastSearch && lastSearch.key === callKey(term, options)) return;
   aheadRunning = true;
   searchIndex(term, options).then(
@@ -424,8 +424,7 @@ function searchAhead(term, edit, runAtEdit) {
       aheadRunning = false;
       if (edit !== edits) return;
       // the texts of the first results, in the order they would be shown (Pagefind keeps them)
-      const items = sort ? place(shards[0], r.results, sort) : r.results.filter((x) => !masked.has(x.id));
-      for (const x of items.slice(0, AHEAD)) x.data().catch(() => {});
+      for (const x of inShownOrder(shards[0], r.results, sort).slice(0, AHEAD)) x.data().catch(() => {});
     },
     () => {
       aheadRunning = false;
@@ -436,12 +435,20 @@ function searchAhead(term, edit, runAtEdit) {
 /** "desc" (newest first, the default), "asc", or null for Pagefind's relevance */
 const sortOf = (value) => (value === "relevance" ? null : value === "asc" ? "asc" : "desc");
 
+/** Pagefind's options for a search: the filters, and the date order unless by relevance. */
+const searchOptions = (filters, sort) => (sort ? { filters, sort: { date: sort } } : { filters });
+
+/**
+ * An index's results as they are shown: by date, a shard's (or the one index's) overlay results
+ * in their places; by relevance, the old copies left out.
+ */
+const inShownOrder = (shard, results, sort) => (sort ? place(shard, results, sort) : results.filter((r) => !masked.has(r.id)));
+
 /** One shard's results, in date order. Before the others are merged in, the index is the first shard alone. */
 async function searchShard(l, shard) {
-  const sort = { date: l.sort };
-  if (shard === shards[0] && merging === null) return place(shard, (await searchIndex(l.term || null, { filters: l.filters, sort })).results, l.sort);
+  if (shard === shards[0] && merging === null) return place(shard, (await searchIndex(l.term || null, searchOptions(l.filters, l.sort))).results, l.sort);
   await mergeAll();
-  return place(shard, (await pagefind.search(l.term || null, { filters: { ...l.filters, shard: shard.label }, sort })).results, l.sort);
+  return place(shard, (await pagefind.search(l.term || null, searchOptions({ ...l.filters, shard: shard.label }, l.sort))).results, l.sort);
 }
 
 /** Search shards in order until the listing holds n results (or every shard is searched). One at a time. */
@@ -501,10 +508,10 @@ async function runSearch(state, id) {
   } else {
     if (SHARDED) await mergeAll();
     if (id !== run) return;
-    const response = await searchIndex(term || null, sort ? { filters, sort: { date: sort } } : { filters });
+    const response = await searchIndex(term || null, searchOptions(filters, sort));
     if (id !== run) return;
-    // one index sorted by date: its overlay's results in place; by relevance: the old copies left out
-    l.items = sort && !SHARDED ? place(shards[0], response.results, sort) : response.results.filter((r) => !masked.has(r.id));
+    // (sorted by date here only when the index is one)
+    l.items = inShownOrder(shards[0], response.results, sort);
     l.total = l.items.length;
   }
   listing = l;

@@ -3,6 +3,7 @@
  * a real build of the seed articles into a temporary folder, and what those
  * articles say (to know which of them a search must find).
  */
+import assert from "node:assert/strict";
 import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -80,7 +81,6 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   });
 }
 
-/** Waits until the search page has run the search in its URL or form. */
 /**
  * Counts the searches the page asks Pagefind for: a module in front of the site's
  * pagefind.js passes every call through and records each search's words and options.
@@ -133,6 +133,39 @@ export async function holdTypingPause(page: Page): Promise<() => Promise<void>> 
   return () => page.evaluate(() => (globalThis as unknown as { releaseTypingPause: () => void }).releaseTypingPause());
 }
 
+/**
+ * Holds the requests matching `glob` until the returned function is called; `seen` is told of
+ * each as it is held.
+ */
+export async function holdRequests(page: Page, glob: string, seen: (url: string) => void = () => {}): Promise<() => void> {
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  await page.route(glob, async (route) => {
+    seen(route.request().url());
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+/** The page's console warnings and errors as they come, for a failure's message. */
+export function pageSays(page: Page): string[] {
+  const said: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "warning" || m.type() === "error") said.push(m.text());
+  });
+  return said;
+}
+
+/** Polls `done` every 50 ms; fails with `failure()` after 15 s. */
+export async function until(done: () => boolean | Promise<boolean>, failure: () => string): Promise<void> {
+  for (let i = 0; !(await done()); i++) {
+    assert.ok(i < 300, failure());
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Waits until the search page has run the search in its URL or form. */
 export async function searchSettled(page: Page): Promise<void> {
   await page.waitForSelector("#search-app[data-ready]");
   await page.waitForFunction(() => {

@@ -11,7 +11,20 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { dateSortKey } from "../../src/site/format.ts";
-import { axeViolations, buildSite, countSearches, holdTypingPause, launchBrowser, resultPaths, searchSettled, SEED_ARTICLES, type BuiltSite } from "./harness.ts";
+import {
+  axeViolations,
+  buildSite,
+  countSearches,
+  holdRequests,
+  holdTypingPause,
+  launchBrowser,
+  pageSays,
+  resultPaths,
+  searchSettled,
+  SEED_ARTICLES,
+  until,
+  type BuiltSite,
+} from "./harness.ts";
 import { startStaticServer, type StaticServer } from "./static-server.ts";
 
 let tmp: string;
@@ -179,8 +192,7 @@ describe("search", () => {
     const page = await context.newPage();
     page.on("pageerror", (e) => pageErrors.push(`search ahead: ${e.message}`));
     const calls = await countSearches(page);
-    const said: string[] = []; // the page's warnings and errors, for a failure's message
-    page.on("console", (m) => (m.type() === "warning" || m.type() === "error") && said.push(m.text()));
+    const said = pageSays(page);
     const fragments: string[] = [];
     page.on("request", (r) => {
       if (r.url().endsWith(".pf_fragment")) fragments.push(r.url());
@@ -191,16 +203,11 @@ describe("search", () => {
     // the search after the pause in typing is held: only a search made ahead can happen
     await page.fill("#q", "招商引资");
     const newest = JSON.stringify(["招商引资", { filters: {}, sort: { date: "desc" } }]);
-    const until = async (done: () => boolean | Promise<boolean>): Promise<void> => {
-      for (let i = 0; !(await done()); i++) {
-        assert.ok(i < 300, `timed out; the page said: ${said.join(" | ") || "nothing"}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    };
-    await until(async () => (await calls()).length > 0);
+    const timedOut = (): string => `timed out; the page said: ${said.join(" | ") || "nothing"}`;
+    await until(async () => (await calls()).length > 0, timedOut);
     assert.deepEqual(await calls(), [newest], "searched ahead, before the pause");
     // … and the texts of its first results fetched
-    await until(() => fragments.length >= 5);
+    await until(() => fragments.length >= 5, timedOut);
     assert.equal(await page.locator("#search-results li").count(), 0, "nothing shown before the search runs");
     await releasePause();
     // the search after the pause (it writes the URL) takes the one made ahead
@@ -231,31 +238,20 @@ describe("search", () => {
     page.on("pageerror", (e) => pageErrors.push(`search link: ${e.message}`));
     const asked: string[] = [];
     page.on("request", (r) => asked.push(new URL(r.url()).pathname));
-    const hold = async (glob: string): Promise<() => void> => {
-      let release!: () => void;
-      const released = new Promise<void>((r) => (release = r));
-      await page.route(glob, async (route) => {
-        await released;
-        await route.continue();
-      });
-      return release;
-    };
-    const releaseList = await hold("**/pagefind/shards.json");
-    const releaseCounts = await hold("**/pagefind/filter-counts.json");
-    const until = async (what: string, done: () => boolean): Promise<void> => {
-      for (let i = 0; !done(); i++) {
-        assert.ok(i < 300, `${what}; asked for: ${asked.join(" ")}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    };
+    const releaseList = await holdRequests(page, "**/pagefind/shards.json");
+    const releaseCounts = await holdRequests(page, "**/pagefind/filter-counts.json");
     await page.goto(`${server.url}search/?q=${encodeURIComponent("招商引资")}`, { waitUntil: "commit" });
     // the shard list not in yet: Pagefind's script and the filter counts asked for all the same
-    await until("Pagefind's script and the filter counts while the shard list is held", () =>
-      ["/pagefind/shards.json", "/pagefind/pagefind.js", "/pagefind/filter-counts.json"].every((p) => asked.includes(p)),
+    await until(
+      () => ["/pagefind/shards.json", "/pagefind/pagefind.js", "/pagefind/filter-counts.json"].every((p) => asked.includes(p)),
+      () => `Pagefind's script and the filter counts while the shard list is held; asked for: ${asked.join(" ")}`,
     );
     releaseList();
     // the filter counts not in yet: the query's index files asked for all the same
-    await until("an index file while the filter counts are held", () => asked.some((p) => p.startsWith("/pagefind/index/")));
+    await until(
+      () => asked.some((p) => p.startsWith("/pagefind/index/")),
+      () => `an index file while the filter counts are held; asked for: ${asked.join(" ")}`,
+    );
     assert.equal(await page.locator("#search-results li").count(), 0);
     releaseCounts();
     await searchSettled(page);

@@ -18,7 +18,7 @@ import { indexSite } from "../../src/site/search-index.ts";
 import { dateSortKey } from "../../src/site/format.ts";
 import { generateCorpus } from "../../scripts/generate-corpus.ts";
 import type { ArticleRecord } from "../../src/types.ts";
-import { SEED_ARTICLES, countSearches, holdTypingPause, launchBrowser, pageShown, resultPaths, searchSettled } from "../browser/harness.ts";
+import { SEED_ARTICLES, countSearches, holdRequests, holdTypingPause, launchBrowser, pageSays, pageShown, resultPaths, searchSettled, until } from "../browser/harness.ts";
 import { startStaticServer, type StaticServer } from "../browser/static-server.ts";
 
 let tmp: string;
@@ -231,14 +231,8 @@ describe("a larger archive: the first results of a newest-first search come from
     const newest = listed[0].label.split("-");
     const page = await browser.newPage();
     // hold every request for another shard until the first results are checked
-    let release!: () => void;
-    const released = new Promise<void>((r) => (release = r));
     const held: string[] = [];
-    await page.route("**/pagefind-shards/**", async (route) => {
-      held.push(new URL(route.request().url()).pathname);
-      await released;
-      await route.continue();
-    });
+    const release = await holdRequests(page, "**/pagefind-shards/**", (url) => held.push(new URL(url).pathname));
     await page.goto(`${big.server.url}search/?q=${encodeURIComponent("招商引资")}`);
     // the first page on screen
     await pageShown(page);
@@ -267,8 +261,7 @@ describe("a larger archive: the first results of a newest-first search come from
   test("typed words are searched ahead in the newest shard alone, and the search after the pause takes that search", async () => {
     const page = await browser.newPage();
     const calls = await countSearches(page);
-    const said: string[] = []; // the page's warnings and errors, for a failure's message
-    page.on("console", (m) => (m.type() === "warning" || m.type() === "error") && said.push(m.text()));
+    const said = pageSays(page);
     const otherShards: string[] = [];
     page.on("request", (r) => {
       if (r.url().includes("/pagefind-shards/")) otherShards.push(r.url());
@@ -279,10 +272,7 @@ describe("a larger archive: the first results of a newest-first search come from
     // the search after the pause in typing is held: only a search made ahead can happen
     await page.fill("#q", "招商引资");
     const newest = JSON.stringify(["招商引资", { filters: {}, sort: { date: "desc" } }]);
-    for (let i = 0; (await calls()).length === 0; i++) {
-      assert.ok(i < 300, `no search made ahead; the page said: ${said.join(" | ") || "nothing"}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await until(async () => (await calls()).length > 0, () => `no search made ahead; the page said: ${said.join(" | ") || "nothing"}`);
     assert.deepEqual(await calls(), [newest]);
     assert.deepEqual(otherShards, [], "nothing of the other shards loaded ahead");
     await releasePause();
