@@ -28,7 +28,11 @@ import { runTask } from "../workers.ts";
 import { CONTENT_STATE, fileStamp, isPlainObject, isStringRecord, putState, readState, takeState } from "../state-file.ts";
 
 export interface ShardPlan {
-  /** years it holds, e.g. "2005-2009", "2013", "undated" */
+  /**
+   * what it holds: years (e.g. "2005-2009", "2013"), "undated", "all", or where the newest
+   * shard cuts a year, months of it: "2025.12", "2025.11-2026", "2025.00-2025.10" (00: the
+   * articles dated to the year only, which sort before its January)
+   */
   label: string;
   /** article pages, relative to the site folder, e.g. articles/<id>/index.html */
   pages: string[];
@@ -37,51 +41,87 @@ export interface ShardPlan {
 export interface PageYear {
   path: string;
   year: string | null;
+  /** the page's date sort key (YYYY-MM-DD, 00 for what the date does not say); the month decides where a year is cut */
+  date?: string | null;
 }
 
 /**
- * The newest years, up to this many pages, are one small shard of their own: the primary
+ * The newest articles, up to this many pages, are one small shard of their own: the primary
  * index, which is all that a search sorted newest first (the search page's default) loads
  * before its first results are on screen, and the one a new article's rebuild re-indexes.
  * Pagefind's search time grows with the pages a query matches: at 10k articles, 招商引资
  * took 60–100 ms on the newest year alone (436 pages) and 90–190 ms on the newest two (928).
+ * At 100k articles a year is about 4,700 pages, so there the primary holds the newest months.
  */
 export const RECENT_PAGES = 500;
 
+/** The month a page's date falls in, "00" when the date gives only its year (or no sort key is known). */
+function monthOf(p: PageYear, year: string): string {
+  return p.date && p.date.startsWith(`${year}-`) && /^\d{4}-\d{2}/.test(p.date) ? p.date.slice(5, 7) : "00";
+}
+
 /**
- * Group pages by year into shards: everything in one while it fits in maxPages; else the
- * newest years first (at most recentPages, unless the newest year alone is larger; and
- * more than a quarter of that where the limit allows, so that a new year's first few
- * articles do not make a newest shard too small to fill a page of results), then the
- * older years packed into shards of at most maxPages and about equal size (a single year
- * larger than that is one shard), in order, then the undated.
+ * Group pages into shards: everything in one while it fits in maxPages; else the newest
+ * first, then the older years packed into shards of at most maxPages and about equal size
+ * (a single year larger than that is one shard), in order, then the undated.
+ *
+ * The newest shard takes whole years, newest first, while they fit in recentPages. A year
+ * that does not fit is cut by month, when the shard is still less than a quarter of
+ * recentPages (or empty): its newest months go in while they fit in recentPages, or while the
+ * shard is under that quarter and within maxPages (so that a new month's or year's first few
+ * articles do not make a newest shard too small to fill a page of results), and the rest of
+ * that year is a shard of its own. The newest shard always holds the newest month; where
+ * pages give no month, it holds the newest year, however large.
  */
 export function planShards(pages: readonly PageYear[], maxPages: number, recentPages = RECENT_PAGES): ShardPlan[] {
   recentPages = Math.min(recentPages, maxPages);
   if (pages.length === 0) return [];
   if (pages.length <= maxPages) return [{ label: "all", pages: pages.map((p) => p.path).sort() }];
-  const byYear = new Map<string, string[]>();
+  const byYear = new Map<string, PageYear[]>();
   for (const p of pages) {
     const y = p.year && /^\d{4}$/.test(p.year) ? p.year : "undated";
     const list = byYear.get(y) ?? [];
-    list.push(p.path);
+    list.push(p);
     byYear.set(y, list);
   }
   const dated = [...byYear.keys()].filter((y) => y !== "undated").sort();
+  const paths = (ps: readonly PageYear[]): string[] => ps.map((p) => p.path).sort();
   const labelOf = (ys: string[]): string => (ys.length === 1 ? ys[0] : `${ys[0]}-${ys[ys.length - 1]}`);
-  const shardOf = (ys: string[]): ShardPlan => ({ label: labelOf(ys), pages: ys.flatMap((y) => byYear.get(y)!).sort() });
-  // the newest years
+  const shardOf = (ys: string[]): ShardPlan => ({ label: labelOf(ys), pages: paths(ys.flatMap((y) => byYear.get(y)!)) });
+  const fits = (count: number, n: number): boolean => count + n <= recentPages || (count < recentPages / 4 && count + n <= maxPages);
+  // the newest whole years
   let cut = dated.length;
   let recentCount = 0;
-  while (cut > 0) {
-    const n = byYear.get(dated[cut - 1])!.length;
-    const fits = recentCount + n <= recentPages || (recentCount < recentPages / 4 && recentCount + n <= maxPages);
-    if (cut < dated.length && !fits) break;
-    recentCount += n;
-    cut--;
+  while (cut > 0 && recentCount + byYear.get(dated[cut - 1])!.length <= recentPages) recentCount += byYear.get(dated[--cut])!.length;
+  // then the year before, whole or its newest months, while the newest shard is small
+  let split: { year: string; from: string; newest: PageYear[]; rest: PageYear[] } | null = null;
+  if (cut > 0 && (cut === dated.length || recentCount < recentPages / 4)) {
+    const year = dated[cut - 1];
+    const months = new Map<string, PageYear[]>();
+    for (const p of byYear.get(year)!) {
+      const m = monthOf(p, year);
+      months.set(m, [...(months.get(m) ?? []), p]);
+    }
+    const newestFirst = [...months.keys()].sort().reverse();
+    let k = 0;
+    while (k < newestFirst.length && ((cut === dated.length && k === 0) || fits(recentCount, months.get(newestFirst[k])!.length))) {
+      recentCount += months.get(newestFirst[k++])!.length;
+    }
+    if (k === newestFirst.length) cut--; // the whole year
+    else if (k > 0) {
+      const taken = new Set(newestFirst.slice(0, k));
+      const all = byYear.get(year)!;
+      split = { year, from: newestFirst[k - 1], newest: all.filter((p) => taken.has(monthOf(p, year))), rest: all.filter((p) => !taken.has(monthOf(p, year))) };
+    }
   }
-  const older = dated.slice(0, cut);
-  const shards: ShardPlan[] = cut < dated.length ? [shardOf(dated.slice(cut))] : [];
+  const older = dated.slice(0, split ? cut - 1 : cut);
+  const shards: ShardPlan[] = [];
+  if (split) {
+    const after = dated.slice(cut);
+    const to = after.length ? after[after.length - 1] : `${split.year}.${newestMonth(split.newest, split.year)}`;
+    const from = `${split.year}.${split.from}`;
+    shards.push({ label: from === to ? from : `${from}-${to}`, pages: paths([...split.newest, ...after.flatMap((y) => byYear.get(y)!)]) });
+  } else if (cut < dated.length) shards.push(shardOf(dated.slice(cut)));
   // the older years: as few shards as the limit allows, of about the same size (they are indexed two at a time)
   const olderCount = older.reduce((n, y) => n + byYear.get(y)!.length, 0);
   const target = Math.ceil(olderCount / Math.max(1, Math.ceil(olderCount / maxPages)));
@@ -98,8 +138,20 @@ export function planShards(pages: readonly PageYear[], maxPages: number, recentP
     current.pages += n;
   }
   if (current) shards.push(shardOf(current.years));
+  // the rest of a year cut by month: newer than every older shard
+  if (split) {
+    const restMonths = [...new Set(split.rest.map((p) => monthOf(p, split!.year)))].sort();
+    const from = `${split.year}.${restMonths[0]}`;
+    const to = `${split.year}.${restMonths[restMonths.length - 1]}`;
+    shards.push({ label: from === to ? from : `${from}-${to}`, pages: paths(split.rest) });
+  }
   if (byYear.has("undated")) shards.push(shardOf(["undated"]));
   return shards;
+}
+
+/** The newest month among pages of a year. */
+function newestMonth(ps: readonly PageYear[], year: string): string {
+  return ps.map((p) => monthOf(p, year)).sort().reverse()[0];
 }
 
 /**
@@ -155,6 +207,7 @@ export function shardManifest(plan: readonly ShardPlan[], overlays: ReadonlyMap<
 }
 
 const YEAR_META = /data-pagefind-filter="year\[content\]"\s+content="([^"]*)"/u;
+const DATE_SORT_META = /data-pagefind-sort="date\[content\]"\s+content="([^"]*)"/u;
 const FILTER_META = /data-pagefind-filter="([\w-]+)\[content\]"\s+content="([^"]*)"/gu;
 
 /** Counts of the article pages per filter value: { zone: { 鹤壁…: 12 }, year: { … } }. */
@@ -181,8 +234,8 @@ function readHead(path: string): string | null {
   }
 }
 
-/** What an article page's head says for the index: its year and its filters; kept by the page's stat. */
-type PageHead = [stat: string, year: string | null, filters: [name: string, value: string][]];
+/** What an article page's head says for the index: its year, its filters and its date sort key; kept by the page's stat. */
+type PageHead = [stat: string, year: string | null, filters: [name: string, value: string][], date: string | null];
 
 /**
  * A page file's stamp (src/state-file.ts); null when it is not a file. No window for recent
@@ -212,10 +265,10 @@ function articlePages(site: string, counts: FilterCounts = {}, known: Record<str
       if (html === null || !html.includes("data-pagefind-body")) continue;
       const filters: [string, string][] = [];
       for (const m of html.slice(0, html.indexOf("</head>") >>> 0).matchAll(FILTER_META)) filters.push([m[1], unescapeHtml(m[2])]);
-      head = [stat, YEAR_META.exec(html)?.[1] ?? null, filters];
+      head = [stat, YEAR_META.exec(html)?.[1] ?? null, filters, DATE_SORT_META.exec(html)?.[1] ?? null];
     }
     heads[path] = head;
-    out.push({ path, year: head[1] });
+    out.push({ path, year: head[1], date: head[3] });
     for (const [name, value] of head[2]) {
       const values = (counts[name] ??= Object.create(null) as Record<string, number>);
       values[value] = (values[value] ?? 0) + 1;
@@ -230,7 +283,7 @@ function knownHeads(state: Partial<SearchState> | null): Record<string, PageHead
   if (!isPlainObject(h)) return {};
   const out: Record<string, PageHead> = Object.create(null) as Record<string, PageHead>;
   for (const [path, v] of Object.entries(h)) {
-    if (Array.isArray(v) && v.length === 3 && typeof v[0] === "string" && (typeof v[1] === "string" || v[1] === null) && Array.isArray(v[2]) && v[2].every((f) => Array.isArray(f) && f.length === 2 && typeof f[0] === "string" && typeof f[1] === "string")) out[path] = v;
+    if (Array.isArray(v) && v.length === 4 && typeof v[0] === "string" && (typeof v[1] === "string" || v[1] === null) && Array.isArray(v[2]) && v[2].every((f) => Array.isArray(f) && f.length === 2 && typeof f[0] === "string" && typeof f[1] === "string") && (typeof v[3] === "string" || v[3] === null)) out[path] = v as PageHead;
   }
   return out;
 }

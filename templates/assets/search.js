@@ -360,10 +360,13 @@ const termsOf = (query) =>
     .split(/\s+/)
     .filter((t) => t.length > 0);
 
-/** Whether a shard (labelled 2013, 2005-2014, undated or all) can hold articles of a year filter's value. */
+/**
+ * Whether a shard (labelled 2013, 2005-2014, undated or all, or by month where a year is cut:
+ * 2025.12, 2025.11-2026, 2025.00-2025.10) can hold articles of a year filter's value.
+ */
 function holdsYear(shard, year) {
   if (!year || shard.label === "all") return true;
-  const range = /^(\d{4})(?:-(\d{4}))?$/.exec(shard.label);
+  const range = /^(\d{4})(?:\.\d{2})?(?:-(\d{4})(?:\.\d{2})?)?$/.exec(shard.label);
   if (!/^\d{4}$/.test(year)) return !range; // 日期不详: the undated shard
   return !!range && range[1] <= year && year <= (range[2] || range[1]);
 }

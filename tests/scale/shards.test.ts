@@ -48,6 +48,59 @@ test("planShards: a newest year of a few pages takes the year before it too; the
   ]);
 });
 
+/** n pages of a year's month ("00": dated to the year only), with their date sort keys */
+const monthPages = (year: string, month: string, n: number) =>
+  Array.from({ length: n }, (_, i) => ({ path: `articles/${year}-${month}-${i}/index.html`, year, date: `${year}-${month}-${month === "00" ? "00" : "15"}` }));
+/** a year: 10 pages dated to the year only, then `perMonth` in each month */
+const yearOfMonths = (year: string, perMonth: number) => ["00", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"].flatMap((m) => monthPages(year, m, m === "00" ? 10 : perMonth));
+
+test("planShards: a newest year too large for the newest shard is cut by month; the rest of it is a shard of its own, after the older years", () => {
+  // as at 100k articles: about 4,700 pages a year
+  const plan = planShards([...yearOfMonths("2023", 400), ...yearOfMonths("2024", 400), ...yearOfMonths("2025", 390), ...pages(null, 50)], 8000);
+  assert.deepEqual(shape(plan), [
+    ["2025.12", 390],
+    ["2023", 4810],
+    ["2024", 4810],
+    ["2025.00-2025.11", 10 + 11 * 390],
+    ["undated", 50],
+  ]);
+  const all = plan.flatMap((s) => s.pages);
+  assert.equal(new Set(all).size, all.length, "no page in two shards");
+  assert.equal(all.length, 4810 * 2 + 4690 + 50, "no page left out");
+  // the manifest lists the rest of 2025 right after its newest month
+  assert.deepEqual(
+    shardManifest(plan).map((e) => e.label),
+    ["2025.12", "2025.00-2025.11", "2024", "2023", "undated"],
+  );
+  // the newest months while they fit in recentPages (500)
+  const newest = (perMonth: number) => shape(planShards([...yearOfMonths("2024", 400), ...yearOfMonths("2025", perMonth).filter((p) => p.date < "2025-12"), ...monthPages("2025", "12", 20)], 4000))[0];
+  assert.deepEqual(newest(100), ["2025.08-2025.12", 420]);
+  // past it, when the newest month alone is under a quarter of it (20 pages): a page of results needs more
+  assert.deepEqual(newest(600), ["2025.11-2025.12", 620]);
+});
+
+test("planShards: the first articles of a new year take the newest months of the year before, not the whole of it", () => {
+  const plan = planShards([...yearOfMonths("2024", 400), ...yearOfMonths("2025", 390), ...monthPages("2026", "01", 30)], 8000);
+  assert.deepEqual(shape(plan), [
+    ["2025.12-2026", 420],
+    ["2024", 4810],
+    ["2025.00-2025.11", 10 + 11 * 390],
+  ]);
+});
+
+test("planShards: a year is not cut when the newest shard already has a quarter of recentPages, nor when its pages give no month", () => {
+  // 2025 fits whole (130 pages); 2024 does not, and is left whole to the older shards
+  assert.deepEqual(shape(planShards([...yearOfMonths("2024", 400), ...yearOfMonths("2025", 10)], 4900)), [
+    ["2025", 130],
+    ["2024", 4810],
+  ]);
+  // every page of the newest year dated to the year only: the year, however large
+  assert.deepEqual(shape(planShards([...monthPages("2024", "00", 900), ...monthPages("2025", "00", 700)], 1000, 500)), [
+    ["2025", 700],
+    ["2024", 900],
+  ]);
+});
+
 test("planShards: no pages, no shards; only undated pages, one shard", () => {
   assert.deepEqual(planShards([], 10), []);
   assert.deepEqual(shape(planShards(pages(null, 12), 10)), [["undated", 12]]);

@@ -1,0 +1,112 @@
+/**
+ * A newest year too large for the primary index is cut by month: the seeds
+ * plus eight articles of 2024 (one a month, January to August), built with at
+ * most 5 article pages per Pagefind run, give a primary index of 2024's
+ * newest five months and a shard of its first three. A search in Chromium
+ * finds the articles of both, in date order, and the year filter 2024 finds
+ * all eight.
+ */
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { build } from "../../src/build.ts";
+import { dateSortKey } from "../../src/site/format.ts";
+import type { ArticleRecord } from "../../src/types.ts";
+import { SEED_ARTICLES, launchBrowser, resultPaths, searchSettled } from "../browser/harness.ts";
+import { startStaticServer, type StaticServer } from "../browser/static-server.ts";
+
+const ZONES = ["郑州经济技术开发区", "洛阳高新技术产业开发区", "鹤壁经济技术开发区", "许昌经济技术开发区"];
+
+let tmp: string;
+let out: string;
+let records: ArticleRecord[];
+let server: StaticServer;
+let browser: Browser;
+
+before(async () => {
+  tmp = await mkdtemp(join(tmpdir(), "month-shards-"));
+  const articles = join(tmp, "articles");
+  await cp(SEED_ARTICLES, articles, { recursive: true });
+  for (let m = 1; m <= 8; m++) {
+    const zone = ZONES[m % ZONES.length];
+    await writeFile(
+      join(articles, `2024-${m}.md`),
+      `---\ndate: "2024-${String(m).padStart(2, "0")}-15"\n---\n# ${zone}${m}月招商引资签约项目${m + 2}个\n\n本报讯 ${m}月，${zone}新签约项目${m + 2}个，总投资${m * 3}.5亿元，招商引资工作稳步推进。\n`,
+    );
+  }
+  out = join(tmp, "site");
+  const result = await build({ articlesDir: articles, outDir: out, contentDir: join(tmp, "content"), quiet: true, cacheDir: null, maxShardPages: 5 });
+  records = result.articles;
+  server = await startStaticServer(out, "/");
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  await rm(tmp, { recursive: true, force: true });
+});
+
+/** The shard an article belongs in, from its date alone. */
+function shardOf(r: ArticleRecord): string {
+  if (r.date === null) return "undated";
+  const year = r.date.slice(0, 4);
+  if (year === "2024") return Number(r.date.slice(5, 7)) >= 4 ? "2024.04-2024.08" : "2024.01-2024.03";
+  return year === "2023" ? "2023" : "2012-2013";
+}
+
+test("the newest year is cut by month: its newest five months are the primary index, the rest a shard listed right after it", async () => {
+  const listed = JSON.parse(await readFile(join(out, "pagefind", "shards.json"), "utf8")) as { path: string; label: string; pages: number }[];
+  const count = (shard: string): number => records.filter((r) => shardOf(r) === shard).length;
+  assert.equal(count("2024.04-2024.08"), 5);
+  assert.equal(count("2024.01-2024.03"), 3);
+  assert.deepEqual(
+    listed.map((s) => [s.path, s.label, s.pages]),
+    [
+      ["./", "2024.04-2024.08", 5],
+      ["../pagefind-shards/2024.01-2024.03/", "2024.01-2024.03", 3],
+      ["../pagefind-shards/2023/", "2023", count("2023")],
+      ["../pagefind-shards/2012-2013/", "2012-2013", count("2012-2013")],
+      ["../pagefind-shards/undated/", "undated", count("undated")],
+    ],
+  );
+});
+
+test("sorted by date either way, a search finds the articles of every shard, in date order; by relevance, the same articles", async () => {
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const found: Record<string, string[]> = {};
+  for (const sort of ["", "asc", "relevance"]) {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}search/?q=${encodeURIComponent("招商引资")}${sort ? `&sort=${sort}` : ""}`);
+    await searchSettled(page);
+    found[sort] = (await resultPaths(page, "/")).map((p) => p.replace(/^\/articles\/|\/$/g, ""));
+    assert.equal(await page.textContent("#search-status"), `找到 ${found[sort].length} 篇文章`);
+    await page.close();
+  }
+  const shards = new Set(found[""].map((id) => shardOf(byId.get(id)!)));
+  assert.deepEqual([...shards].sort(), ["2012-2013", "2023", "2024.01-2024.03", "2024.04-2024.08", "undated"]);
+  for (const sort of ["asc", "relevance"]) assert.deepEqual([...found[sort]].sort(), [...found[""]].sort(), sort);
+  for (const [sort, sign] of [["", -1], ["asc", 1]] as const) {
+    const dated = found[sort].map((id) => dateSortKey(byId.get(id)!.date)).filter((k) => k !== "0000-00-00");
+    for (let i = 1; i < dated.length; i++) assert.ok(sign * (dated[i].localeCompare(dated[i - 1])) >= 0, `${sort || "desc"}: ${dated.join(" ")}`);
+  }
+  // newest first, the 2024 articles come first, August to January
+  assert.deepEqual(
+    found[""].slice(0, 8).map((id) => byId.get(id)!.date),
+    ["2024-08-15", "2024-07-15", "2024-06-15", "2024-05-15", "2024-04-15", "2024-03-15", "2024-02-15", "2024-01-15"],
+  );
+});
+
+test("the year filter 2024 finds the articles of both of 2024's shards, and no others", async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}search/?q=${encodeURIComponent("招商引资")}&year=2024`);
+  await searchSettled(page);
+  const ids = (await resultPaths(page, "/")).map((p) => p.replace(/^\/articles\/|\/$/g, ""));
+  await page.close();
+  const expected = records.filter((r) => r.date?.startsWith("2024")).map((r) => r.id);
+  assert.equal(expected.length, 8);
+  assert.deepEqual([...ids].sort(), [...expected].sort());
+});
