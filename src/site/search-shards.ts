@@ -5,9 +5,10 @@
  * 100k archive cannot be indexed in one run on this machine. Article pages
  * are grouped by year into shards (see planShards), each indexed alone, two
  * at a time; the browser merges them with Pagefind's mergeIndex. The newest
- * years are a small shard of their own and the primary index in pagefind/:
- * a search sorted newest first shows its first results from it alone. The
- * others go to pagefind-shards/<years>/; pagefind/shards.json lists them all
+ * years (or, where a year is too large, its newest months) are a small shard
+ * of their own and the primary index in pagefind/: a search sorted newest
+ * first shows its first results from it alone. The others go to
+ * pagefind-shards/<label>/; pagefind/shards.json lists them all
  * (shardManifest). A shard whose articles, templates and base did not
  * change since the last build is left in place, or copied from the shard
  * cache, instead of being indexed again; one of which only a few pages
