@@ -71,8 +71,9 @@ function monthOf(p: PageYear, year: string): string {
  * recentPages (or empty): its newest months go in while they fit in recentPages, or while the
  * shard is under that quarter and within maxPages (so that a new month's or year's first few
  * articles do not make a newest shard too small to fill a page of results), and the rest of
- * that year is a shard of its own. The newest shard always holds the newest month; where
- * pages give no month, it holds the newest year, however large.
+ * that year is a shard of its own, unless it is under that quarter too (then the year goes in
+ * whole, within maxPages). The newest shard always holds the newest month; where pages give
+ * no month, it holds the newest year, however large.
  */
 export function planShards(pages: readonly PageYear[], maxPages: number, recentPages = RECENT_PAGES): ShardPlan[] {
   recentPages = Math.min(recentPages, maxPages);
@@ -108,6 +109,9 @@ export function planShards(pages: readonly PageYear[], maxPages: number, recentP
     while (k < newestFirst.length && ((cut === dated.length && k === 0) || fits(recentCount, months.get(newestFirst[k])!.length))) {
       recentCount += months.get(newestFirst[k++])!.length;
     }
+    // a rest too small to be worth a shard of its own goes in too, within maxPages
+    const rest = newestFirst.slice(k).reduce((n, m) => n + months.get(m)!.length, 0);
+    if (k > 0 && rest < recentPages / 4 && recentCount + rest <= maxPages) k = newestFirst.length;
     if (k === newestFirst.length) cut--; // the whole year
     else if (k > 0) {
       const taken = new Set(newestFirst.slice(0, k));

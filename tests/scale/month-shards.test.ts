@@ -1,10 +1,12 @@
 /**
- * A newest year too large for the primary index is cut by month: the seeds
- * plus eight articles of 2024 (one a month, January to August), built with at
- * most 5 article pages per Pagefind run, give a primary index of 2024's
- * newest five months and a shard of its first three. A search in Chromium
- * finds the articles of both, in date order, and the year filter 2024 finds
- * all eight.
+ * A year too large for the primary index is cut by month: the seeds plus
+ * eight articles of 2024 (one a month, January to August) and one of January
+ * 2025, built with at most 5 article pages per Pagefind run, give a primary
+ * index of 2025 and 2024's newest four months (2024.05-2025) and a shard of
+ * 2024's first four (2024.01-2024.04). A search in Chromium finds the
+ * articles of both, in date order, and the year filters 2024 and 2025 find
+ * theirs. A search state from before page heads kept their dates is read
+ * again, not taken as pages without months.
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -14,6 +16,7 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { build } from "../../src/build.ts";
 import { dateSortKey } from "../../src/site/format.ts";
+import { indexShards } from "../../src/site/search-shards.ts";
 import type { ArticleRecord } from "../../src/types.ts";
 import { SEED_ARTICLES, launchBrowser, resultPaths, searchSettled } from "../browser/harness.ts";
 import { startStaticServer, type StaticServer } from "../browser/static-server.ts";
@@ -37,6 +40,7 @@ before(async () => {
       `---\ndate: "2024-${String(m).padStart(2, "0")}-15"\n---\n# ${zone}${m}月招商引资签约项目${m + 2}个\n\n本报讯 ${m}月，${zone}新签约项目${m + 2}个，总投资${m * 3}.5亿元，招商引资工作稳步推进。\n`,
     );
   }
+  await writeFile(join(articles, "2025-1.md"), `---\ndate: "2025-01-15"\n---\n# ${ZONES[0]}一月招商引资开门红\n\n本报讯 1月，${ZONES[0]}新签约项目12个，招商引资实现开门红。\n`);
   out = join(tmp, "site");
   const result = await build({ articlesDir: articles, outDir: out, contentDir: join(tmp, "content"), quiet: true, cacheDir: null, maxShardPages: 5 });
   records = result.articles;
@@ -54,20 +58,21 @@ after(async () => {
 function shardOf(r: ArticleRecord): string {
   if (r.date === null) return "undated";
   const year = r.date.slice(0, 4);
-  if (year === "2024") return Number(r.date.slice(5, 7)) >= 4 ? "2024.04-2024.08" : "2024.01-2024.03";
+  if (year === "2025" || (year === "2024" && Number(r.date.slice(5, 7)) >= 5)) return "2024.05-2025";
+  if (year === "2024") return "2024.01-2024.04";
   return year === "2023" ? "2023" : "2012-2013";
 }
 
-test("the newest year is cut by month: its newest five months are the primary index, the rest a shard listed right after it", async () => {
+test("the year before the newest is cut by month: its newest four months and 2025 are the primary index, the rest a shard listed right after it", async () => {
   const listed = JSON.parse(await readFile(join(out, "pagefind", "shards.json"), "utf8")) as { path: string; label: string; pages: number }[];
   const count = (shard: string): number => records.filter((r) => shardOf(r) === shard).length;
-  assert.equal(count("2024.04-2024.08"), 5);
-  assert.equal(count("2024.01-2024.03"), 3);
+  assert.equal(count("2024.05-2025"), 5);
+  assert.equal(count("2024.01-2024.04"), 4);
   assert.deepEqual(
     listed.map((s) => [s.path, s.label, s.pages]),
     [
-      ["./", "2024.04-2024.08", 5],
-      ["../pagefind-shards/2024.01-2024.03/", "2024.01-2024.03", 3],
+      ["./", "2024.05-2025", 5],
+      ["../pagefind-shards/2024.01-2024.04/", "2024.01-2024.04", 4],
       ["../pagefind-shards/2023/", "2023", count("2023")],
       ["../pagefind-shards/2012-2013/", "2012-2013", count("2012-2013")],
       ["../pagefind-shards/undated/", "undated", count("undated")],
@@ -87,26 +92,41 @@ test("sorted by date either way, a search finds the articles of every shard, in 
     await page.close();
   }
   const shards = new Set(found[""].map((id) => shardOf(byId.get(id)!)));
-  assert.deepEqual([...shards].sort(), ["2012-2013", "2023", "2024.01-2024.03", "2024.04-2024.08", "undated"]);
+  assert.deepEqual([...shards].sort(), ["2012-2013", "2023", "2024.01-2024.04", "2024.05-2025", "undated"]);
   for (const sort of ["asc", "relevance"]) assert.deepEqual([...found[sort]].sort(), [...found[""]].sort(), sort);
   for (const [sort, sign] of [["", -1], ["asc", 1]] as const) {
     const dated = found[sort].map((id) => dateSortKey(byId.get(id)!.date)).filter((k) => k !== "0000-00-00");
     for (let i = 1; i < dated.length; i++) assert.ok(sign * (dated[i].localeCompare(dated[i - 1])) >= 0, `${sort || "desc"}: ${dated.join(" ")}`);
   }
-  // newest first, the 2024 articles come first, August to January
+  // newest first, 2025's article and then 2024's come first, August to January
   assert.deepEqual(
-    found[""].slice(0, 8).map((id) => byId.get(id)!.date),
-    ["2024-08-15", "2024-07-15", "2024-06-15", "2024-05-15", "2024-04-15", "2024-03-15", "2024-02-15", "2024-01-15"],
+    found[""].slice(0, 9).map((id) => byId.get(id)!.date),
+    ["2025-01-15", "2024-08-15", "2024-07-15", "2024-06-15", "2024-05-15", "2024-04-15", "2024-03-15", "2024-02-15", "2024-01-15"],
   );
 });
 
-test("the year filter 2024 finds the articles of both of 2024's shards, and no others", async () => {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}search/?q=${encodeURIComponent("招商引资")}&year=2024`);
-  await searchSettled(page);
-  const ids = (await resultPaths(page, "/")).map((p) => p.replace(/^\/articles\/|\/$/g, ""));
-  await page.close();
-  const expected = records.filter((r) => r.date?.startsWith("2024")).map((r) => r.id);
-  assert.equal(expected.length, 8);
-  assert.deepEqual([...ids].sort(), [...expected].sort());
+for (const [year, expected] of [["2024", 8], ["2025", 1]] as const) {
+  test(`the year filter ${year} finds its articles in the shards that hold them (2024: both of its shards; 2025: the primary, 2024.05-2025), and no others`, async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}search/?q=${encodeURIComponent("招商引资")}&year=${year}`);
+    await searchSettled(page);
+    const ids = (await resultPaths(page, "/")).map((p) => p.replace(/^\/articles\/|\/$/g, ""));
+    await page.close();
+    const wanted = records.filter((r) => r.date?.startsWith(year)).map((r) => r.id);
+    assert.equal(wanted.length, expected);
+    assert.deepEqual([...ids].sort(), [...wanted].sort());
+  });
+}
+
+test("page heads kept by a build from before they had dates are read again: the next index has the same shards", async () => {
+  const statePath = join(tmp, "content", "search-state.json");
+  const state = JSON.parse(await readFile(statePath, "utf8")) as { heads: Record<string, unknown[]> };
+  const heads = Object.values(state.heads);
+  assert.ok(heads.length > 0 && heads.every((h) => h.length === 4), "this build's heads carry dates");
+  // as that build kept them: stat, year, filters
+  for (const h of heads) h.length = 3;
+  await writeFile(statePath, JSON.stringify(state));
+  const before = await readFile(join(out, "pagefind", "shards.json"), "utf8");
+  await indexShards({ outDir: out, maxPages: 5, contentDir: join(tmp, "content"), cacheDir: null, base: "/" });
+  assert.equal(await readFile(join(out, "pagefind", "shards.json"), "utf8"), before);
 });

@@ -88,6 +88,20 @@ test("planShards: the first articles of a new year take the newest months of the
   ]);
 });
 
+test("planShards: a rest of a cut year under a quarter of recentPages is not a shard of its own; the newest month is in the newest shard, however large", () => {
+  // 100 pages of a new year, 2024 at 36 a month: its last eleven months would fit (496), leaving January's 36
+  // alone; it goes in whole instead (532 ≤ maxPages), as before months were cut
+  const years = Array.from({ length: 19 }, (_, i) => pages(String(2005 + i), 432)).flat();
+  const plan = planShards([...years, ...yearOfMonths("2024", 36).filter((p) => p.date >= "2024-01"), ...monthPages("2025", "01", 100)], 5000);
+  assert.deepEqual(shape(plan)[0], ["2024-2025", 532]);
+  // a newest month larger than maxPages: the newest shard anyway, and the rest of its year after the older years
+  assert.deepEqual(shape(planShards([...pages("2024", 400), ...monthPages("2025", "11", 50), ...monthPages("2025", "12", 3000)], 1000, 500)), [
+    ["2025.12", 3000],
+    ["2024", 400],
+    ["2025.11", 50],
+  ]);
+});
+
 test("planShards: a year is not cut when the newest shard already has a quarter of recentPages, nor when its pages give no month", () => {
   // 2025 fits whole (130 pages); 2024 does not, and is left whole to the older shards
   assert.deepEqual(shape(planShards([...yearOfMonths("2024", 400), ...yearOfMonths("2025", 10)], 4900)), [
