@@ -6,11 +6,13 @@
  * 2024's first four (2024.01-2024.04). A search in Chromium finds the
  * articles of both, in date order, and the year filters 2024 and 2025 find
  * theirs. A search state from before page heads kept their dates is read
- * again, not taken as pages without months.
+ * again, not taken as pages without months. Then an article of September
+ * moves the cut (2024.06-2025, 2024.01-2024.05) on a rebuild.
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
@@ -129,4 +131,34 @@ test("page heads kept by a build from before they had dates are read again: the 
   const before = await readFile(join(out, "pagefind", "shards.json"), "utf8");
   await indexShards({ outDir: out, maxPages: 5, contentDir: join(tmp, "content"), cacheDir: null, base: "/" });
   assert.equal(await readFile(join(out, "pagefind", "shards.json"), "utf8"), before);
+});
+
+test("an article of a newer month moves the cut on the next build: the shards are planned again, the old shard's folder goes, and a search finds every article in date order", async () => {
+  await writeFile(
+    join(tmp, "articles", "2024-9.md"),
+    `---\ndate: "2024-09-15"\n---\n# ${ZONES[1]}9月招商引资签约项目11个\n\n本报讯 9月，${ZONES[1]}新签约项目11个，招商引资工作稳步推进。\n`,
+  );
+  const result = await build({ articlesDir: join(tmp, "articles"), outDir: out, contentDir: join(tmp, "content"), quiet: true, cacheDir: null, maxShardPages: 5 });
+  const listed = JSON.parse(await readFile(join(out, "pagefind", "shards.json"), "utf8")) as { label: string; pages: number }[];
+  assert.deepEqual(
+    listed.slice(0, 2).map((s) => [s.label, s.pages]),
+    [
+      ["2024.06-2025", 5],
+      ["2024.01-2024.05", 5],
+    ],
+  );
+  assert.deepEqual(readdirSync(join(out, "pagefind-shards")).sort(), ["2012-2013", "2023", "2024.01-2024.05", "undated"]);
+  const page = await browser.newPage();
+  await page.goto(`${server.url}search/?q=${encodeURIComponent("招商引资")}`);
+  await searchSettled(page);
+  const byId = new Map(result.articles.map((r) => [r.id, r]));
+  const dates = (await resultPaths(page, "/")).map((p) => byId.get(p.replace(/^\/articles\/|\/$/g, ""))!.date);
+  await page.close();
+  assert.deepEqual(dates.slice(0, 10), ["2025-01-15", "2024-09-15", "2024-08-15", "2024-07-15", "2024-06-15", "2024-05-15", "2024-04-15", "2024-03-15", "2024-02-15", "2024-01-15"]);
+  // as many as a search by relevance, which merges every shard before it answers
+  const all = await browser.newPage();
+  await all.goto(`${server.url}search/?q=${encodeURIComponent("招商引资")}&sort=relevance`);
+  await searchSettled(all);
+  assert.equal(dates.length, (await resultPaths(all, "/")).length);
+  await all.close();
 });
