@@ -31,8 +31,8 @@ import { CONTENT_STATE, fileStamp, isPlainObject, isStringRecord, putState, read
 export interface ShardPlan {
   /**
    * what it holds: years (e.g. "2005-2009", "2013"), "undated", "all", or where the newest
-   * shard cuts a year, months of it: "2025.12", "2025.11-2026", "2025.00-2025.10" (00: the
-   * articles dated to the year only, which sort before its January)
+   * shard cuts a year, that shard's months: "2025.12", "2025.11-2026" (and the rest of that
+   * year is the shard named by the year: "2025")
    */
   label: string;
   /** article pages, relative to the site folder, e.g. articles/<id>/index.html */
@@ -143,13 +143,10 @@ export function planShards(pages: readonly PageYear[], maxPages: number, recentP
     current.pages += n;
   }
   if (current) shards.push(shardOf(current.years));
-  // the rest of a year cut by month: newer than every older shard
-  if (split) {
-    const restMonths = [...new Set(split.rest.map((p) => monthOf(p, split!.year)))].sort();
-    const from = `${split.year}.${restMonths[0]}`;
-    const to = `${split.year}.${restMonths[restMonths.length - 1]}`;
-    shards.push({ label: from === to ? from : `${from}-${to}`, pages: paths(split.rest) });
-  }
+  // the rest of a year cut by month, newer than every older shard, named by its year alone: when
+  // the cut moves, the months that leave the newest shard join a shard of the same name, which
+  // keeps its index and takes them in its overlay (see Overlay) rather than being indexed again
+  if (split) shards.push({ label: split.year, pages: paths(split.rest) });
   if (byYear.has("undated")) shards.push(shardOf(["undated"]));
   return shards;
 }

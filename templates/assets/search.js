@@ -361,8 +361,8 @@ const termsOf = (query) =>
     .filter((t) => t.length > 0);
 
 /**
- * Whether a shard (labelled 2013, 2005-2014, undated or all, or by month where a year is cut:
- * 2025.12, 2025.11-2026, 2025.00-2025.10) can hold articles of a year filter's value.
+ * Whether a shard (labelled 2013, 2005-2014, undated or all, or, for a primary that holds the
+ * newest months of a cut year, 2025.12 or 2025.11-2026) can hold articles of a year filter's value.
  */
 function holdsYear(shard, year) {
   if (!year || shard.label === "all") return true;
