@@ -79,13 +79,7 @@ export function planShards(pages: readonly PageYear[], maxPages: number, recentP
   recentPages = Math.min(recentPages, maxPages);
   if (pages.length === 0) return [];
   if (pages.length <= maxPages) return [{ label: "all", pages: pages.map((p) => p.path).sort() }];
-  const byYear = new Map<string, PageYear[]>();
-  for (const p of pages) {
-    const y = p.year && /^\d{4}$/.test(p.year) ? p.year : "undated";
-    const list = byYear.get(y) ?? [];
-    list.push(p);
-    byYear.set(y, list);
-  }
+  const byYear = groupBy(pages, (p) => (p.year && /^\d{4}$/.test(p.year) ? p.year : "undated"));
   const dated = [...byYear.keys()].filter((y) => y !== "undated").sort();
   const paths = (ps: readonly PageYear[]): string[] => ps.map((p) => p.path).sort();
   const labelOf = (ys: string[]): string => (ys.length === 1 ? ys[0] : `${ys[0]}-${ys[ys.length - 1]}`);
@@ -96,34 +90,27 @@ export function planShards(pages: readonly PageYear[], maxPages: number, recentP
   let recentCount = 0;
   while (cut > 0 && recentCount + byYear.get(dated[cut - 1])!.length <= recentPages) recentCount += byYear.get(dated[--cut])!.length;
   // then the year before, whole or its newest months, while the newest shard is small
-  let split: { year: string; from: string; newest: PageYear[]; rest: PageYear[] } | null = null;
+  // (from, to: the oldest and newest month the newest shard takes)
+  let split: { year: string; from: string; to: string; newest: PageYear[]; rest: PageYear[] } | null = null;
   if (cut > 0 && (cut === dated.length || recentCount < recentPages / 4)) {
     const year = dated[cut - 1];
-    const months = new Map<string, PageYear[]>();
-    for (const p of byYear.get(year)!) {
-      const m = monthOf(p, year);
-      months.set(m, [...(months.get(m) ?? []), p]);
-    }
+    const months = groupBy(byYear.get(year)!, (p) => monthOf(p, year));
     const newestFirst = [...months.keys()].sort().reverse();
     let k = 0;
     while (k < newestFirst.length && ((cut === dated.length && k === 0) || fits(recentCount, months.get(newestFirst[k])!.length))) {
       recentCount += months.get(newestFirst[k++])!.length;
     }
+    const rest = newestFirst.slice(k).flatMap((m) => months.get(m)!);
     // a rest too small to be worth a shard of its own goes in too, within maxPages
-    const rest = newestFirst.slice(k).reduce((n, m) => n + months.get(m)!.length, 0);
-    if (k > 0 && rest < recentPages / 4 && recentCount + rest <= maxPages) k = newestFirst.length;
+    if (k > 0 && rest.length < recentPages / 4 && recentCount + rest.length <= maxPages) k = newestFirst.length;
     if (k === newestFirst.length) cut--; // the whole year
-    else if (k > 0) {
-      const taken = new Set(newestFirst.slice(0, k));
-      const all = byYear.get(year)!;
-      split = { year, from: newestFirst[k - 1], newest: all.filter((p) => taken.has(monthOf(p, year))), rest: all.filter((p) => !taken.has(monthOf(p, year))) };
-    }
+    else if (k > 0) split = { year, from: newestFirst[k - 1], to: newestFirst[0], newest: newestFirst.slice(0, k).flatMap((m) => months.get(m)!), rest };
   }
   const older = dated.slice(0, split ? cut - 1 : cut);
   const shards: ShardPlan[] = [];
   if (split) {
     const after = dated.slice(cut);
-    const to = after.length ? after[after.length - 1] : `${split.year}.${newestMonth(split.newest, split.year)}`;
+    const to = after.length ? after[after.length - 1] : `${split.year}.${split.to}`;
     const from = `${split.year}.${split.from}`;
     shards.push({ label: from === to ? from : `${from}-${to}`, pages: paths([...split.newest, ...after.flatMap((y) => byYear.get(y)!)]) });
   } else if (cut < dated.length) shards.push(shardOf(dated.slice(cut)));
@@ -151,9 +138,16 @@ export function planShards(pages: readonly PageYear[], maxPages: number, recentP
   return shards;
 }
 
-/** The newest month among pages of a year. */
-function newestMonth(ps: readonly PageYear[], year: string): string {
-  return ps.map((p) => monthOf(p, year)).sort().reverse()[0];
+/** Items grouped by a key, each group in the items' order. */
+function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = out.get(k);
+    if (group) group.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
 }
 
 /**
