@@ -1,4 +1,4 @@
-import { mkdir, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { createHash } from "node:crypto";
@@ -8,7 +8,8 @@ import type { OverlayLimits } from "./site/search-shards.ts";
 import { listFiles, normaliseAll } from "./pipeline/normalise-all.ts";
 import { NormaliseCache } from "./pipeline/cache.ts";
 import { articleBody, articleFrontMatter } from "./output/markdown.ts";
-import { articlesJsonChunks, figuresCsvChunks, figuresJsonChunks, reportJson, sortRecords, writeChunks } from "./output/data.ts";
+import { DATA_FILES, reportJson, sortRecords, writeDataFiles } from "./output/data.ts";
+import { startTask, type StartedTask } from "./workers.ts";
 import { headersFile } from "./output/headers.ts";
 import { Progress } from "./progress.ts";
 import { normaliseBase, prepareGeneratedFolder } from "./output-folder.ts";
@@ -31,17 +32,29 @@ export interface BuildOptions {
   maxShardPages?: number;
   /** when a rebuild's changes to a search shard are indexed apart (search-shards.ts: OVERLAY_MIN_PAGES, OVERLAY_SHARE) */
   overlay?: OverlayLimits;
+  /** input files from which a site's data files are made in a worker beside the render (DATA_WORKER_MIN_FILES) */
+  dataWorkerMinFiles?: number;
 }
 
 export interface BuildResult {
   report: BuildReport;
   articles: ArticleRecord[];
   contentDir: string;
-  /** seconds per stage (index, traditional and data ran at the same time: indexAndTraditional is their wall time) */
+  /**
+   * seconds per stage: index and traditional ran at the same time (indexAndTraditional is their wall time); data
+   * (the data files) ran beside them, or, from DATA_WORKER_MIN_FILES input files, in a worker beside the render
+   */
   timings: Record<"normalise" | "render" | "index" | "traditional" | "indexAndTraditional" | "data" | "total", number>;
   /** what was redone (absent for a data-only build) */
   redone?: { render: RenderResult; hantConverted: number; hantPages: number; shards: { label: string; cached: boolean; overlay?: number }[] };
 }
+
+/**
+ * From this many input files a site's data files are made in a worker beside the render. At 10k articles
+ * they are more than a second of this thread's time (articles.json, figures.csv and figures.json, 141 MB);
+ * at 1k about 0.3 s, less than loading the worker costs.
+ */
+const DATA_WORKER_MIN_FILES = 2_000;
 
 export function defaultContentDir(outDir: string): string {
   const key = createHash("sha256").update(resolve(outDir)).digest("hex").slice(0, 10);
@@ -69,94 +82,134 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const since = (t: number): number => (performance.now() - t) / 1000;
   const timings: BuildResult["timings"] = { normalise: 0, render: 0, index: 0, traditional: 0, indexAndTraditional: 0, data: 0, total: 0 };
 
-  // 1. normalise
   const files = await listFiles(articlesDir);
-  log(`normalising ${files.length} files from ${relative(process.cwd(), articlesDir) || "."}`);
-  const progress = new Progress(files.length, "normalise", opts.quiet === true);
-  const cache = opts.cacheDir === null ? null : new NormaliseCache(resolve(opts.cacheDir ?? join(".cache", "normalised")));
-  await mkdir(join(contentDir, "articles"), { recursive: true });
-  const stage1 = await normaliseAll({ articlesDir, paths: files, markdownDir: join(contentDir, "articles"), base, cache, onFile: () => progress.tick() });
-  const normalised = stage1.files;
-  progress.stop();
-  if (cache) {
-    log(`normalised ${stage1.normalised} files, ${normalised.length - stage1.normalised} unchanged (cached)`);
-    await cache.dropStaleVersions();
+  // a large site's data files are made in a worker while this thread renders (step 4); it loads while this thread normalises
+  const dataWriter = !opts.dataOnly && files.length >= (opts.dataWorkerMinFiles ?? DATA_WORKER_MIN_FILES) ? startTask<void>(new URL("./output/data-worker.ts", import.meta.url), "the data-file writer") : null;
+  try {
+    return await buildWith(dataWriter);
+  } finally {
+    await dataWriter?.cancel();
   }
 
-  const articles = normalised.flatMap((n) => n.articles);
-  const report: BuildReport = { inputs: normalised.map((n) => n.report) };
-  const records = sortRecords(articles.map((a) => a.record));
-  timings.normalise = since(clock);
+  async function buildWith(dataWriter: StartedTask<void> | null): Promise<BuildResult> {
+    // 1. normalise
+    log(`normalising ${files.length} files from ${relative(process.cwd(), articlesDir) || "."}`);
+    const progress = new Progress(files.length, "normalise", opts.quiet === true);
+    const cache = opts.cacheDir === null ? null : new NormaliseCache(resolve(opts.cacheDir ?? join(".cache", "normalised")));
+    await mkdir(join(contentDir, "articles"), { recursive: true });
+    const stage1 = await normaliseAll({ articlesDir, paths: files, markdownDir: join(contentDir, "articles"), base, cache, onFile: () => progress.tick() });
+    const normalised = stage1.files;
+    progress.stop();
+    if (cache) {
+      log(`normalised ${stage1.normalised} files, ${normalised.length - stage1.normalised} unchanged (cached)`);
+      await cache.dropStaleVersions();
+    }
 
-  // 4. data files and the report: after the render (which may empty the folder), beside the index and the Traditional copy
-  const writeData = async (): Promise<void> => {
-    const tData = performance.now();
-    await mkdir(join(outDir, "data"), { recursive: true });
-    // streamed: at 100k articles these are larger than one string may be
-    await writeChunks(join(outDir, "data", "articles.json"), articlesJsonChunks(records));
-    await writeChunks(join(outDir, "data", "figures.csv"), figuresCsvChunks(records));
-    await writeChunks(join(outDir, "data", "figures.json"), figuresJsonChunks(records));
-    await writeFile(join(outDir, "build-report.json"), reportJson(report));
-    // the Content-Security-Policy as an HTTP header, for static hosts that read _headers (a <meta> cannot set frame-ancestors)
-    if (!opts.dataOnly) await writeFile(join(outDir, "_headers"), headersFile(base));
-    timings.data = since(tData);
-  };
+    const articles = normalised.flatMap((n) => n.articles);
+    const report: BuildReport = { inputs: normalised.map((n) => n.report) };
+    const records = sortRecords(articles.map((a) => a.record));
+    timings.normalise = since(clock);
 
-  // 2. render and 3. index
-  let redone: BuildResult["redone"];
-  if (!opts.dataOnly) {
-    const { renderSite } = await import("./site/render.ts");
-    const { indexSite } = await import("./site/search-index.ts");
-    log(`rendering ${records.length} articles with Eleventy`);
-    const tRender = performance.now();
-    // the articles in memory, as the content folder's Markdown says them (no need to read it back)
-    const rendered = await renderSite({ contentDir, outDir, base, articles: articles.map((a) => ({ slug: a.record.id, data: articleFrontMatter(a), body: `\n${articleBody(a)}\n` })) });
-    timings.render = since(tRender);
-    log(
-      rendered.incremental
-        ? `rendered ${rendered.rendered} of ${rendered.pages} pages whose data changed (${rendered.removed} removed); the rest are as the last build left them`
-        : `rendered ${rendered.pages} pages`,
-    );
-    // the Traditional-character copy (hant/) is written while Pagefind indexes the Simplified pages
-    const { writeTraditionalSite } = await import("./site/traditional.ts");
-    const { writeOriginals } = await import("./site/originals.ts");
-    log("indexing with Pagefind; writing the Traditional-character pages and the data files meanwhile");
-    const tBoth = performance.now();
-    const timed = async <T>(key: "index" | "traditional", p: Promise<T>): Promise<T> => {
-      const r = await p;
-      timings[key] = since(tBoth);
-      return r;
+    // 4. the report, and the data files: for a site they are made in a worker while this thread renders, into the
+    // content folder (the render may empty the output folder), and moved into place after the render
+    const writeReport = async (): Promise<void> => {
+      await writeFile(join(outDir, "build-report.json"), reportJson(report));
+      // the Content-Security-Policy as an HTTP header, for static hosts that read _headers (a <meta> cannot set frame-ancestors)
+      if (!opts.dataOnly) await writeFile(join(outDir, "_headers"), headersFile(base));
     };
-    const [{ pages, shards }, hant] = await Promise.all([
-      timed("index", indexSite({
-        outDir,
-        contentDir,
-        base,
-        cacheDir: opts.cacheDir === null ? null : resolve(join(opts.cacheDir ?? join(".cache", "normalised"), "..", "pagefind-shards")),
-        maxShardPages: opts.maxShardPages,
-        overlay: opts.overlay,
-      })),
-      timed("traditional", writeTraditionalSite({ outDir, base, records, stateDir: contentDir }).then(async (r) => ({ ...r, originals: await writeOriginals({ articlesDir, outDir, records }) }))),
-      writeData(),
-    ]);
-    timings.indexAndTraditional = since(tBoth);
-    const how = (s: { cached: boolean; overlay?: number }): string =>
-      s.overlay !== undefined
-        ? `, ${s.overlay === 0 ? "removed pages masked" : `${s.overlay} changed page${s.overlay === 1 ? "" : "s"} indexed apart`}${s.cached ? " (as last time)" : ""}`
-        : s.cached
-          ? ", unchanged"
-          : "";
-    if (shards && shards.length > 1) log(`search index in ${shards.length} shards: ${shards.map((s) => `${s.label} (${s.pages}${how(s)})`).join(", ")}`);
-    else if (shards?.[0]?.overlay !== undefined) log(`search index: ${how(shards[0]).slice(2)}`);
-    redone = { render: rendered, hantConverted: hant.converted, hantPages: hant.pages, shards: (shards ?? []).map((s) => ({ label: s.label, cached: s.cached, ...(s.overlay !== undefined ? { overlay: s.overlay } : {}) })) };
-    log(`indexed ${pages} pages; ${hant.pages} pages in Traditional characters (hant/, ${hant.converted} converted this time), ${hant.originals} Traditional originals`);
-  }
 
-  if (opts.dataOnly) await writeData();
-  timings.total = since(clock);
-  if (!opts.dataOnly) log(`took ${timings.total.toFixed(1)} s: normalise ${timings.normalise.toFixed(1)}, render ${timings.render.toFixed(1)}, index ${timings.index.toFixed(1)}, Traditional ${timings.traditional.toFixed(1)} and data files ${timings.data.toFixed(1)} side by side (${timings.indexAndTraditional.toFixed(1)})`);
-  if (!opts.quiet) process.stderr.write(summary(report, records.length, outDir));
-  return { report, articles: records, contentDir, redone, timings };
+    // 2. render and 3. index
+    let redone: BuildResult["redone"];
+    if (!opts.dataOnly) {
+      const { renderSite } = await import("./site/render.ts");
+      const { indexSite } = await import("./site/search-index.ts");
+      // in the worker: into the content folder (the render may empty the output folder), moved into place after the render
+      const staging = join(contentDir, "data-next");
+      const tData = performance.now();
+      const dataMade = dataWriter?.run({ dir: staging, records }).then(() => {
+        timings.data = since(tData);
+      });
+      dataMade?.catch(() => {}); // awaited after the render; a failure is thrown there
+      const placeData = async (): Promise<void> => {
+        await mkdir(join(outDir, "data"), { recursive: true });
+        if (dataMade) {
+          await dataMade;
+          for (const name of DATA_FILES) await moveFile(join(staging, name), join(outDir, "data", name));
+          await rm(staging, { recursive: true, force: true });
+        } else {
+          const t = performance.now();
+          await writeDataFiles({ dir: join(outDir, "data"), records });
+          timings.data = since(t);
+        }
+        await writeReport();
+      };
+      log(`rendering ${records.length} articles with Eleventy`);
+      const tRender = performance.now();
+      // the articles in memory, as the content folder's Markdown says them (no need to read it back)
+      const rendered = await renderSite({ contentDir, outDir, base, articles: articles.map((a) => ({ slug: a.record.id, data: articleFrontMatter(a), body: `\n${articleBody(a)}\n` })) });
+      timings.render = since(tRender);
+      log(
+        rendered.incremental
+          ? `rendered ${rendered.rendered} of ${rendered.pages} pages whose data changed (${rendered.removed} removed); the rest are as the last build left them`
+          : `rendered ${rendered.pages} pages`,
+      );
+      // the Traditional-character copy (hant/) is written while Pagefind indexes the Simplified pages
+      const { writeTraditionalSite } = await import("./site/traditional.ts");
+      const { writeOriginals } = await import("./site/originals.ts");
+      log("indexing with Pagefind; writing the Traditional-character pages meanwhile");
+      const tBoth = performance.now();
+      const timed = async <T>(key: "index" | "traditional", p: Promise<T>): Promise<T> => {
+        const r = await p;
+        timings[key] = since(tBoth);
+        return r;
+      };
+      const [{ pages, shards }, hant] = await Promise.all([
+        timed("index", indexSite({
+          outDir,
+          contentDir,
+          base,
+          cacheDir: opts.cacheDir === null ? null : resolve(join(opts.cacheDir ?? join(".cache", "normalised"), "..", "pagefind-shards")),
+          maxShardPages: opts.maxShardPages,
+          overlay: opts.overlay,
+        })),
+        timed("traditional", writeTraditionalSite({ outDir, base, records, stateDir: contentDir }).then(async (r) => ({ ...r, originals: await writeOriginals({ articlesDir, outDir, records }) }))),
+        placeData(),
+      ]);
+      timings.indexAndTraditional = since(tBoth);
+      const how = (s: { cached: boolean; overlay?: number }): string =>
+        s.overlay !== undefined
+          ? `, ${s.overlay === 0 ? "removed pages masked" : `${s.overlay} changed page${s.overlay === 1 ? "" : "s"} indexed apart`}${s.cached ? " (as last time)" : ""}`
+          : s.cached
+            ? ", unchanged"
+            : "";
+      if (shards && shards.length > 1) log(`search index in ${shards.length} shards: ${shards.map((s) => `${s.label} (${s.pages}${how(s)})`).join(", ")}`);
+      else if (shards?.[0]?.overlay !== undefined) log(`search index: ${how(shards[0]).slice(2)}`);
+      redone = { render: rendered, hantConverted: hant.converted, hantPages: hant.pages, shards: (shards ?? []).map((s) => ({ label: s.label, cached: s.cached, ...(s.overlay !== undefined ? { overlay: s.overlay } : {}) })) };
+      log(`indexed ${pages} pages; ${hant.pages} pages in Traditional characters (hant/, ${hant.converted} converted this time), ${hant.originals} Traditional originals`);
+    }
+
+    if (opts.dataOnly) {
+      const tData = performance.now();
+      await writeDataFiles({ dir: join(outDir, "data"), records });
+      await writeReport();
+      timings.data = since(tData);
+    }
+    timings.total = since(clock);
+    if (!opts.dataOnly) log(`took ${timings.total.toFixed(1)} s: normalise ${timings.normalise.toFixed(1)}, render ${timings.render.toFixed(1)}, index ${timings.index.toFixed(1)}, Traditional ${timings.traditional.toFixed(1)} side by side (${timings.indexAndTraditional.toFixed(1)}); data files ${timings.data.toFixed(1)} ${dataWriter ? "beside the render" : "beside those"}`);
+    if (!opts.quiet) process.stderr.write(summary(report, records.length, outDir));
+    return { report, articles: records, contentDir, redone, timings };
+  }
+}
+
+/** Moves a file, copying it where the two folders are on different file systems. */
+async function moveFile(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EXDEV") throw err;
+    await copyFile(from, to);
+    await rm(from, { force: true });
+  }
 }
 
 /** The end-of-build summary, in plain words: what was built, and every problem with its file. */

@@ -14,13 +14,34 @@ export function tsWorker(module: URL): Worker {
 
 /** Runs one task in a new worker running `module` (which answers with serveOneTask); the worker is stopped after. */
 export function runTask<R>(module: URL, task: unknown, what: string): Promise<R> {
+  return startTask<R>(module, what).run(task);
+}
+
+/** A worker started now, to load while this thread does other work, for one task posted later. */
+export interface StartedTask<R> {
+  /** posts the task; the worker is stopped once it has answered */
+  run(task: unknown): Promise<R>;
+  /** stops the worker when no task will come (safe to call after run) */
+  cancel(): Promise<void>;
+}
+
+export function startTask<R>(module: URL, what: string): StartedTask<R> {
   const worker = tsWorker(module);
-  return new Promise<R>((resolve, reject) => {
+  const answer = new Promise<R>((resolve, reject) => {
     worker.once("message", (m: { result: R } | { error: string }) => ("error" in m ? reject(new Error(m.error)) : resolve(m.result)));
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`${what} stopped (exit ${code})`)));
-    worker.postMessage(task);
-  }).finally(() => worker.terminate());
+  });
+  answer.catch(() => {}); // a worker stopped by cancel() is not a failure
+  return {
+    run(task) {
+      worker.postMessage(task);
+      return answer.finally(() => worker.terminate());
+    },
+    cancel: async () => {
+      await worker.terminate();
+    },
+  };
 }
 
 /** In a worker: answer the one task posted to it with `fn`'s result, or its error as a message. */

@@ -1,5 +1,7 @@
 import { createWriteStream } from "node:fs";
+import { mkdir } from "node:fs/promises";
 import { once } from "node:events";
+import { join } from "node:path";
 import type { ArticleRecord, BuildReport } from "../types.ts";
 
 /** Records sorted by date then id; undated records last (never dropped). */
@@ -154,6 +156,18 @@ export async function writeChunks(path: string, chunks: Iterable<string>): Promi
   }
   out.end();
   await Promise.race([once(out, "finish"), failed]);
+}
+
+/** The names of the data files, in `<out>/data/`. */
+export const DATA_FILES = ["articles.json", "figures.csv", "figures.json"] as const;
+
+/** Writes the data files of these records (any order) into `dir`. */
+export async function writeDataFiles({ dir, records }: { dir: string; records: ArticleRecord[] }): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  // streamed: at 100k articles these are larger than one string may be
+  await writeChunks(join(dir, "articles.json"), articlesJsonChunks(records));
+  await writeChunks(join(dir, "figures.csv"), figuresCsvChunks(records));
+  await writeChunks(join(dir, "figures.json"), figuresJsonChunks(records));
 }
 
 export function reportJson(report: BuildReport): string {

@@ -6,6 +6,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { appendFile, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { build, type BuildResult } from "../../src/build.ts";
 import { copySeeds, listTree, tempRoot } from "./helpers.ts";
@@ -123,6 +124,25 @@ describe("rebuilds", () => {
     await rm(join(arts, "zz-hant.txt"));
     await rebuildMatchesCold(site);
     assert.equal((await listTree(site)).some((f) => f.startsWith("originals/")), false, "the original of a removed article is still offered");
+  });
+
+  it("make the same data files in a worker beside the render (a large archive's way), cold and on a rebuild", async () => {
+    // from 2,000 input files the data files are made in a worker, into the content folder, and moved into the site
+    const viaWorker = (outDir: string): Promise<BuildResult> => build({ articlesDir: arts, outDir, quiet: true, cacheDir: join(root, "cache"), dataWorkerMinFiles: 0 });
+    const site2 = join(root, "site-data-worker");
+    const first2 = await viaWorker(site2);
+    const cold = join(root, `cold-${++n}`);
+    await quietBuild(cold);
+    await assertSameSite(site2, cold);
+    const file = (await readdir(arts)).sort()[1];
+    await appendFile(join(arts, file), "\n该区全年完成固定资产投资12.5亿元，同比增长8.3%。\n");
+    const again = await viaWorker(site2);
+    assert.equal(again.redone!.render.incremental, true);
+    const cold2 = join(root, `cold-${++n}`);
+    await quietBuild(cold2);
+    await assertSameSite(site2, cold2);
+    assert.match(await readFile(join(site2, "data", "figures.csv"), "utf8"), /12\.5/);
+    assert.equal(existsSync(join(first2.contentDir, "data-next")), false, "the worker's folder was left in the content folder");
   });
 
   it("render every page again when an option every page depends on changes", async () => {
