@@ -84,14 +84,14 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
 
   const files = await listFiles(articlesDir);
   // a large site's data files are made in a worker while this thread renders (step 4); it loads while this thread normalises
-  const dataWriter = !opts.dataOnly && files.length >= (opts.dataWorkerMinFiles ?? DATA_WORKER_MIN_FILES) ? startTask<void>(new URL("./output/data-worker.ts", import.meta.url), "the data-file writer") : null;
+  const dataWriter = !opts.dataOnly && files.length >= (opts.dataWorkerMinFiles ?? DATA_WORKER_MIN_FILES) ? startTask<{ doneAt: number }>(new URL("./output/data-worker.ts", import.meta.url), "the data-file writer") : null;
   try {
     return await buildWith(dataWriter);
   } finally {
     await dataWriter?.cancel();
   }
 
-  async function buildWith(dataWriter: StartedTask<void> | null): Promise<BuildResult> {
+  async function buildWith(dataWriter: StartedTask<{ doneAt: number }> | null): Promise<BuildResult> {
     // 1. normalise
     log(`normalising ${files.length} files from ${relative(process.cwd(), articlesDir) || "."}`);
     const progress = new Progress(files.length, "normalise", opts.quiet === true);
@@ -125,9 +125,10 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       const { indexSite } = await import("./site/search-index.ts");
       // in the worker: into the content folder (the render may empty the output folder), moved into place after the render
       const staging = join(contentDir, "data-next");
-      const tData = performance.now();
-      const dataMade = dataWriter?.run({ dir: staging, records }).then(() => {
-        timings.data = since(tData);
+      // from handing the records over to the files written, by the worker's clock (ms since the epoch)
+      const handedAt = performance.timeOrigin + performance.now();
+      const dataMade = dataWriter?.run({ dir: staging, records }).then(({ doneAt }) => {
+        timings.data = (doneAt - handedAt) / 1000;
       });
       dataMade?.catch(() => {}); // awaited after the render; a failure is thrown there
       const placeData = async (): Promise<void> => {

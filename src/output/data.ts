@@ -1,4 +1,4 @@
-import { createWriteStream } from "node:fs";
+import { closeSync, createWriteStream, openSync, writeSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { once } from "node:events";
 import { join } from "node:path";
@@ -161,13 +161,42 @@ export async function writeChunks(path: string, chunks: Iterable<string>): Promi
 /** The names of the data files, in `<out>/data/`. */
 export const DATA_FILES = ["articles.json", "figures.csv", "figures.json"] as const;
 
-/** Writes the data files of these records (any order) into `dir`. */
-export async function writeDataFiles({ dir, records }: { dir: string; records: ArticleRecord[] }): Promise<void> {
+/**
+ * Writes the data files of these records (any order) into `dir`. `sync`: blocking, without the thread pool,
+ * for a worker that does nothing else (src/output/data-worker.ts): the pool is the process's, and beside a
+ * render it holds the render's page writes.
+ */
+export async function writeDataFiles({ dir, records, sync = false }: { dir: string; records: ArticleRecord[]; sync?: boolean }): Promise<void> {
   await mkdir(dir, { recursive: true });
   // streamed: at 100k articles these are larger than one string may be
-  await writeChunks(join(dir, "articles.json"), articlesJsonChunks(records));
-  await writeChunks(join(dir, "figures.csv"), figuresCsvChunks(records));
-  await writeChunks(join(dir, "figures.json"), figuresJsonChunks(records));
+  const write = sync ? async (path: string, chunks: Iterable<string>) => writeChunksSync(path, chunks) : writeChunks;
+  await write(join(dir, "articles.json"), articlesJsonChunks(records));
+  await write(join(dir, "figures.csv"), figuresCsvChunks(records));
+  await write(join(dir, "figures.json"), figuresJsonChunks(records));
+}
+
+/** writeChunks, blocking this thread: a megabyte at a time, straight to the file. */
+export function writeChunksSync(path: string, chunks: Iterable<string>): void {
+  const fd = openSync(path, "w");
+  try {
+    let buffer: string[] = [];
+    let size = 0;
+    const flush = (): void => {
+      if (size === 0) return;
+      const bytes = Buffer.from(buffer.join(""), "utf8");
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+      buffer = [];
+      size = 0;
+    };
+    for (const c of chunks) {
+      buffer.push(c);
+      size += c.length;
+      if (size >= 1 << 20) flush();
+    }
+    flush();
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function reportJson(report: BuildReport): string {

@@ -70,18 +70,41 @@ describe("data files written in pieces", () => {
     const { mkdtemp, readFile, rm } = await import("node:fs/promises");
     const { tmpdir } = await import("node:os");
     const { join } = await import("node:path");
-    const { articlesJson, articlesJsonChunks, figuresCsvChunks, figuresJsonChunks, sortRecords, writeChunks } = await import("../../src/output/data.ts");
+    const { articlesJson, articlesJsonChunks, figuresCsvChunks, figuresJsonChunks, sortRecords, writeChunks, writeChunksSync } = await import("../../src/output/data.ts");
     const dir = await mkdtemp(join(tmpdir(), "data-chunks-"));
     try {
-      for (const records of [RECORDS, []]) {
-        await writeChunks(join(dir, "a.json"), articlesJsonChunks(records));
-        await writeChunks(join(dir, "f.csv"), figuresCsvChunks(records));
-        await writeChunks(join(dir, "f.json"), figuresJsonChunks(records));
+      // streamed (the main thread), and blocking (the data worker)
+      const none: typeof RECORDS = [];
+      const cases: [(path: string, chunks: Iterable<string>) => unknown, typeof RECORDS][] = [[writeChunks, RECORDS], [writeChunks, none], [writeChunksSync, RECORDS], [writeChunksSync, none]];
+      for (const [write, records] of cases) {
+        await write(join(dir, "a.json"), articlesJsonChunks(records));
+        await write(join(dir, "f.csv"), figuresCsvChunks(records));
+        await write(join(dir, "f.json"), figuresJsonChunks(records));
         assert.equal(await readFile(join(dir, "a.json"), "utf8"), `${JSON.stringify(sortRecords(records), null, 2)}\n`);
         assert.equal(await readFile(join(dir, "a.json"), "utf8"), articlesJson(records));
         assert.equal(await readFile(join(dir, "f.csv"), "utf8"), figuresCsv(records));
         assert.equal(await readFile(join(dir, "f.json"), "utf8"), figuresJson(records));
       }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("are the same bytes across the megabyte pieces they are written in, Chinese text included", async () => {
+    const { mkdtemp, readFile, rm } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { writeChunks, writeChunksSync } = await import("../../src/output/data.ts");
+    // about 4 million characters in pieces of uneven length, so that pieces straddle each megabyte written
+    const pieces = Array.from({ length: 60_000 }, (_, i) => `${i},郑州航空港经济综合实验区${"增长".repeat(i % 37)},"𠀀${i}"\r\n`);
+    const whole = pieces.join("");
+    assert.ok(whole.length > 3 * (1 << 20));
+    const dir = await mkdtemp(join(tmpdir(), "data-chunks-"));
+    try {
+      await writeChunks(join(dir, "streamed.csv"), pieces);
+      writeChunksSync(join(dir, "blocking.csv"), pieces);
+      assert.equal(await readFile(join(dir, "streamed.csv"), "utf8"), whole);
+      assert.equal(await readFile(join(dir, "blocking.csv"), "utf8"), whole);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
