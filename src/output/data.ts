@@ -124,6 +124,22 @@ export function figuresJson(records: ArticleRecord[]): string {
   return [...figuresJsonChunks(records)].join("");
 }
 
+/** Pieces of text joined into strings of about a megabyte each (the last may be shorter). */
+function* megabytes(chunks: Iterable<string>): Generator<string> {
+  let buffer: string[] = [];
+  let size = 0;
+  for (const c of chunks) {
+    buffer.push(c);
+    size += c.length;
+    if (size >= 1 << 20) {
+      yield buffer.join("");
+      buffer = [];
+      size = 0;
+    }
+  }
+  if (size > 0) yield buffer.join("");
+}
+
 /**
  * Writes a file from pieces of text, a megabyte at a time: a 100k-article archive's
  * data files are larger than the longest string V8 can hold (~512 MB).
@@ -134,22 +150,8 @@ export async function writeChunks(path: string, chunks: Iterable<string>): Promi
     throw err;
   });
   failed.catch(() => {});
-  let buffer: string[] = [];
-  let size = 0;
-  const flush = async (): Promise<void> => {
-    if (buffer.length === 0) return;
-    const ok = out.write(buffer.join(""));
-    buffer = [];
-    size = 0;
-    if (!ok) await Promise.race([once(out, "drain"), failed]);
-  };
   try {
-    for (const c of chunks) {
-      buffer.push(c);
-      size += c.length;
-      if (size >= 1 << 20) await flush();
-    }
-    await flush();
+    for (const text of megabytes(chunks)) if (!out.write(text)) await Promise.race([once(out, "drain"), failed]);
   } catch (err) {
     out.destroy(); // no open file left behind when the pieces could not be made
     throw err;
@@ -158,44 +160,37 @@ export async function writeChunks(path: string, chunks: Iterable<string>): Promi
   await Promise.race([once(out, "finish"), failed]);
 }
 
-/** The names of the data files, in `<out>/data/`. */
-export const DATA_FILES = ["articles.json", "figures.csv", "figures.json"] as const;
-
-/**
- * Writes the data files of these records (any order) into `dir`. `sync`: blocking, without the thread pool,
- * for a worker that does nothing else (src/output/data-worker.ts): the pool is the process's, and beside a
- * render it holds the render's page writes.
- */
-export async function writeDataFiles({ dir, records, sync = false }: { dir: string; records: ArticleRecord[]; sync?: boolean }): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  // streamed: at 100k articles these are larger than one string may be
-  const write = sync ? async (path: string, chunks: Iterable<string>) => writeChunksSync(path, chunks) : writeChunks;
-  await write(join(dir, "articles.json"), articlesJsonChunks(records));
-  await write(join(dir, "figures.csv"), figuresCsvChunks(records));
-  await write(join(dir, "figures.json"), figuresJsonChunks(records));
-}
-
 /** writeChunks, blocking this thread: a megabyte at a time, straight to the file. */
 export function writeChunksSync(path: string, chunks: Iterable<string>): void {
   const fd = openSync(path, "w");
   try {
-    let buffer: string[] = [];
-    let size = 0;
-    const flush = (): void => {
-      if (size === 0) return;
-      const bytes = Buffer.from(buffer.join(""), "utf8");
+    for (const text of megabytes(chunks)) {
+      const bytes = Buffer.from(text, "utf8");
       for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
-      buffer = [];
-      size = 0;
-    };
-    for (const c of chunks) {
-      buffer.push(c);
-      size += c.length;
-      if (size >= 1 << 20) flush();
     }
-    flush();
   } finally {
     closeSync(fd);
+  }
+}
+
+/** The data files, in `<out>/data/`, and what each holds. */
+const DATA: Record<string, (records: ArticleRecord[]) => Iterable<string>> = {
+  "articles.json": articlesJsonChunks,
+  "figures.csv": figuresCsvChunks,
+  "figures.json": figuresJsonChunks,
+};
+export const DATA_FILES: readonly string[] = Object.keys(DATA);
+
+/**
+ * Writes the data files of these records (any order) into `dir`, streamed: at 100k articles they are larger
+ * than one string may be. `sync`: blocking, without the thread pool, for a worker that does nothing else
+ * (src/output/data-worker.ts): the pool is the process's, and beside a render it holds the render's page writes.
+ */
+export async function writeDataFiles({ dir, records, sync = false }: { dir: string; records: ArticleRecord[]; sync?: boolean }): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (const name of DATA_FILES) {
+    if (sync) writeChunksSync(join(dir, name), DATA[name](records));
+    else await writeChunks(join(dir, name), DATA[name](records));
   }
 }
 
