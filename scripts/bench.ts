@@ -395,8 +395,8 @@ async function main(): Promise<void> {
   const build = (label: string) =>
     measured(label, ...tsx("scripts/build.ts", "--articles", CORPUS, "--out", OUT, "--content", CONTENT, "--cache", CACHE, "--timings", TIMINGS, "--quiet", ...(values["shard-pages"] ? ["--shard-pages", values["shard-pages"]] : [])));
   const sayTimings = (): void => {
-    const t = JSON.parse(readFileSync(TIMINGS, "utf8")) as Record<string, number> & { redone: { render: { rendered: number; pages: number }; hantConverted: number; hantPages: number; shards: { label: string; cached: boolean }[] } | null };
-    say(`    inside: normalise ${t.normalise.toFixed(1)} s, render ${t.render.toFixed(1)} s, then index ${t.index.toFixed(1)} s and Traditional ${t.traditional.toFixed(1)} s side by side (${t.indexAndTraditional.toFixed(1)} s); data files ${t.data.toFixed(1)} s (${N >= 2000 ? "in a worker beside the render" : "beside the index"})`);
+    const t = JSON.parse(readFileSync(TIMINGS, "utf8")) as Record<string, number> & { redone: { render: { rendered: number; pages: number }; hantConverted: number; hantPages: number; dataInWorker: boolean; shards: { label: string; cached: boolean }[] } | null };
+    say(`    inside: normalise ${t.normalise.toFixed(1)} s, render ${t.render.toFixed(1)} s, then index ${t.index.toFixed(1)} s and Traditional ${t.traditional.toFixed(1)} s side by side (${t.indexAndTraditional.toFixed(1)} s); data files ${t.data.toFixed(1)} s (${t.redone?.dataInWorker ? "in a worker beside the render" : "beside the index"})`);
     const r = t.redone;
     if (r) say(`    redone: ${r.render.rendered} of ${r.render.pages} pages rendered, ${r.hantConverted} of ${r.hantPages} Traditional pages converted, ${r.shards.filter((x) => !x.cached).length} of ${r.shards.length} index shards indexed (${r.shards.filter((x) => !x.cached).map((x) => x.label).join(", ") || "none"})`);
   };

@@ -9,7 +9,7 @@ import { listFiles, normaliseAll } from "./pipeline/normalise-all.ts";
 import { NormaliseCache } from "./pipeline/cache.ts";
 import { articleBody, articleFrontMatter } from "./output/markdown.ts";
 import { DATA_FILES, reportJson, sortRecords, writeDataFiles } from "./output/data.ts";
-import { startTask, type StartedTask } from "./workers.ts";
+import { startTask } from "./workers.ts";
 import { headersFile } from "./output/headers.ts";
 import { Progress } from "./progress.ts";
 import { normaliseBase, prepareGeneratedFolder } from "./output-folder.ts";
@@ -46,7 +46,14 @@ export interface BuildResult {
    */
   timings: Record<"normalise" | "render" | "index" | "traditional" | "indexAndTraditional" | "data" | "total", number>;
   /** what was redone (absent for a data-only build) */
-  redone?: { render: RenderResult; hantConverted: number; hantPages: number; shards: { label: string; cached: boolean; overlay?: number }[] };
+  redone?: {
+    render: RenderResult;
+    hantConverted: number;
+    hantPages: number;
+    /** whether the data files were made in a worker beside the render (from DATA_WORKER_MIN_FILES input files) */
+    dataInWorker: boolean;
+    shards: { label: string; cached: boolean; overlay?: number }[];
+  };
 }
 
 /**
@@ -86,12 +93,6 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   // a large site's data files are made in a worker while this thread renders (step 4); it loads while this thread normalises
   const dataWriter = !opts.dataOnly && files.length >= (opts.dataWorkerMinFiles ?? DATA_WORKER_MIN_FILES) ? startTask<{ doneAt: number }>(new URL("./output/data-worker.ts", import.meta.url), "the data-file writer") : null;
   try {
-    return await buildWith(dataWriter);
-  } finally {
-    await dataWriter?.cancel();
-  }
-
-  async function buildWith(dataWriter: StartedTask<{ doneAt: number }> | null): Promise<BuildResult> {
     // 1. normalise
     log(`normalising ${files.length} files from ${relative(process.cwd(), articlesDir) || "."}`);
     const progress = new Progress(files.length, "normalise", opts.quiet === true);
@@ -110,9 +111,27 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     const records = sortRecords(articles.map((a) => a.record));
     timings.normalise = since(clock);
 
-    // 4. the report, and the data files: for a site they are made in a worker while this thread renders, into the
-    // content folder (the render may empty the output folder), and moved into place after the render
-    const writeReport = async (): Promise<void> => {
+    // 4. the report, and the data files. From DATA_WORKER_MIN_FILES inputs a site's are made in a worker while this
+    // thread renders, into the content folder (the render may empty the output folder), and moved into place after
+    // the render; else they are written here, after the render, beside the index and the Traditional copy
+    const staging = join(contentDir, "data-next");
+    // from handing the records over to the files written, by the worker's clock (ms since the epoch)
+    const handedAt = performance.timeOrigin + performance.now();
+    const dataMade = dataWriter?.run({ dir: staging, records }).then(({ doneAt }) => {
+      timings.data = (doneAt - handedAt) / 1000;
+    });
+    dataMade?.catch(() => {}); // awaited after the render; a failure is thrown there
+    const placeData = async (): Promise<void> => {
+      if (dataMade) {
+        await dataMade;
+        await mkdir(join(outDir, "data"), { recursive: true });
+        for (const name of DATA_FILES) await moveFile(join(staging, name), join(outDir, "data", name));
+        await rm(staging, { recursive: true, force: true });
+      } else {
+        const t = performance.now();
+        await writeDataFiles({ dir: join(outDir, "data"), records });
+        timings.data = since(t);
+      }
       await writeFile(join(outDir, "build-report.json"), reportJson(report));
       // the Content-Security-Policy as an HTTP header, for static hosts that read _headers (a <meta> cannot set frame-ancestors)
       if (!opts.dataOnly) await writeFile(join(outDir, "_headers"), headersFile(base));
@@ -123,27 +142,6 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     if (!opts.dataOnly) {
       const { renderSite } = await import("./site/render.ts");
       const { indexSite } = await import("./site/search-index.ts");
-      // in the worker: into the content folder (the render may empty the output folder), moved into place after the render
-      const staging = join(contentDir, "data-next");
-      // from handing the records over to the files written, by the worker's clock (ms since the epoch)
-      const handedAt = performance.timeOrigin + performance.now();
-      const dataMade = dataWriter?.run({ dir: staging, records }).then(({ doneAt }) => {
-        timings.data = (doneAt - handedAt) / 1000;
-      });
-      dataMade?.catch(() => {}); // awaited after the render; a failure is thrown there
-      const placeData = async (): Promise<void> => {
-        await mkdir(join(outDir, "data"), { recursive: true });
-        if (dataMade) {
-          await dataMade;
-          for (const name of DATA_FILES) await moveFile(join(staging, name), join(outDir, "data", name));
-          await rm(staging, { recursive: true, force: true });
-        } else {
-          const t = performance.now();
-          await writeDataFiles({ dir: join(outDir, "data"), records });
-          timings.data = since(t);
-        }
-        await writeReport();
-      };
       log(`rendering ${records.length} articles with Eleventy`);
       const tRender = performance.now();
       // the articles in memory, as the content folder's Markdown says them (no need to read it back)
@@ -185,20 +183,17 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
             : "";
       if (shards && shards.length > 1) log(`search index in ${shards.length} shards: ${shards.map((s) => `${s.label} (${s.pages}${how(s)})`).join(", ")}`);
       else if (shards?.[0]?.overlay !== undefined) log(`search index: ${how(shards[0]).slice(2)}`);
-      redone = { render: rendered, hantConverted: hant.converted, hantPages: hant.pages, shards: (shards ?? []).map((s) => ({ label: s.label, cached: s.cached, ...(s.overlay !== undefined ? { overlay: s.overlay } : {}) })) };
+      redone = { render: rendered, hantConverted: hant.converted, hantPages: hant.pages, dataInWorker: dataWriter !== null, shards: (shards ?? []).map((s) => ({ label: s.label, cached: s.cached, ...(s.overlay !== undefined ? { overlay: s.overlay } : {}) })) };
       log(`indexed ${pages} pages; ${hant.pages} pages in Traditional characters (hant/, ${hant.converted} converted this time), ${hant.originals} Traditional originals`);
     }
 
-    if (opts.dataOnly) {
-      const tData = performance.now();
-      await writeDataFiles({ dir: join(outDir, "data"), records });
-      await writeReport();
-      timings.data = since(tData);
-    }
+    if (opts.dataOnly) await placeData();
     timings.total = since(clock);
     if (!opts.dataOnly) log(`took ${timings.total.toFixed(1)} s: normalise ${timings.normalise.toFixed(1)}, render ${timings.render.toFixed(1)}, index ${timings.index.toFixed(1)}, Traditional ${timings.traditional.toFixed(1)} side by side (${timings.indexAndTraditional.toFixed(1)}); data files ${timings.data.toFixed(1)} ${dataWriter ? "beside the render" : "beside those"}`);
     if (!opts.quiet) process.stderr.write(summary(report, records.length, outDir));
     return { report, articles: records, contentDir, redone, timings };
+  } finally {
+    await dataWriter?.cancel();
   }
 }
 

@@ -131,13 +131,15 @@ describe("rebuilds", () => {
     const viaWorker = (outDir: string): Promise<BuildResult> => build({ articlesDir: arts, outDir, quiet: true, cacheDir: join(root, "cache"), dataWorkerMinFiles: 0 });
     const site2 = join(root, "site-data-worker");
     const first2 = await viaWorker(site2);
+    assert.equal(first2.redone!.dataInWorker, true);
     const cold = join(root, `cold-${++n}`);
-    await quietBuild(cold);
+    assert.equal((await quietBuild(cold)).redone!.dataInWorker, false);
     await assertSameSite(site2, cold);
     const file = (await readdir(arts)).sort()[1];
     await appendFile(join(arts, file), "\n该区全年完成固定资产投资12.5亿元，同比增长8.3%。\n");
     const again = await viaWorker(site2);
     assert.equal(again.redone!.render.incremental, true);
+    assert.equal(again.redone!.dataInWorker, true);
     const cold2 = join(root, `cold-${++n}`);
     await quietBuild(cold2);
     await assertSameSite(site2, cold2);
