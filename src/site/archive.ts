@@ -8,6 +8,7 @@
 import type { ArticleRecord, Zone } from "../types.ts";
 import { compareChronological, parseArchiveDate, uniqueSlugs } from "./format.ts";
 import { fill, type UiStrings } from "./strings.ts";
+import { push } from "./group.ts";
 
 /** One article as the templates see it. */
 export interface ArchiveEntry {
@@ -168,12 +169,6 @@ export const NO_ZONE_URL = "/zones/_none/";
 const collator = new Intl.Collator("zh-CN");
 const byName = <T extends { name: string }>(a: T, b: T) => collator.compare(a.name, b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 const chrono = (a: ArchiveEntry, b: ArchiveEntry) => compareChronological(a.record, b.record);
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
 
 export function buildArchive(input: readonly ArchiveEntry[], s: UiStrings, opts: ArchiveOptions = {}): Archive {
   const pageSize = Math.max(1, opts.pageSize ?? 100);

@@ -21,6 +21,7 @@ import type { Archive, ArchiveEntry } from "./archive.ts";
 import { dateSortKey, formatFigureValue, formatGrowth, formatNumber, parseArchiveDate, uniqueSlugs } from "./format.ts";
 import { lineChartSvg, type ChartSeries } from "./chart.ts";
 import { fill, type UiStrings } from "./strings.ts";
+import { push } from "./group.ts";
 
 export const INDICATORS_URL = "/indicators/";
 export const UNCERTAIN_URL = "/indicators/_uncertain/";
@@ -141,12 +142,6 @@ export interface FigureArchiveOptions {
 
 const collator = new Intl.Collator("zh-CN");
 const byText = (a: string, b: string): number => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
 
 // ── spans and scales ────────────────────────────────────────────────────
 

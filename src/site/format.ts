@@ -6,6 +6,7 @@
 import MarkdownIt from "markdown-it";
 import type { ArticleRecord, Byline, BylineRole, Figure } from "../types.ts";
 import { fill, type UiStrings } from "./strings.ts";
+import { groupBy } from "./group.ts";
 
 // ── dates ───────────────────────────────────────────────────────────────
 
@@ -238,13 +239,7 @@ export function shortHash(s: string): string {
  */
 export function uniqueSlugs(names: Iterable<string>): Map<string, string> {
   const distinct = [...new Set(names)].sort();
-  const bySlug = new Map<string, string[]>();
-  for (const n of distinct) {
-    const s = slugify(n);
-    const list = bySlug.get(s);
-    if (list) list.push(n);
-    else bySlug.set(s, [n]);
-  }
+  const bySlug = groupBy(distinct, slugify);
   const out = new Map<string, string>();
   for (const [s, list] of bySlug) {
     for (const n of list) {

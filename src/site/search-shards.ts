@@ -25,6 +25,7 @@ import type { IndexTask } from "./index-worker.ts";
 import { unescapeHtml } from "./figure-marks.ts";
 import { readPagefindFile, rechunkIndex } from "./pagefind-meta.ts";
 import { siteVersion } from "./render-plan.ts";
+import { groupBy } from "./group.ts";
 import { runTask } from "../workers.ts";
 import { CONTENT_STATE, fileStamp, isPlainObject, isStringRecord, putState, readState, takeState } from "../state-file.ts";
 
@@ -136,18 +137,6 @@ export function planShards(pages: readonly PageYear[], maxPages: number, recentP
   if (split) shards.push({ label: split.year, pages: paths(split.rest) });
   if (byYear.has("undated")) shards.push(shardOf(["undated"]));
   return shards;
-}
-
-/** Items grouped by a key, each group in the items' order. */
-function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = out.get(k);
-    if (group) group.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
 }
 
 /**
