@@ -102,7 +102,14 @@ function run(file: string, bytes: Uint8Array, opts: NormaliseOptions, report: Re
       report.messages.push("no date stated and none can be inferred from the text: left undated");
     }
   }
-  const pageZone = resolveZone({ title: drafts[0].headline.title, paragraphs: pageText.split("\n") });
+  // the page's zone is a hint for each article of a page of several, and the fallback of an article that names none
+  // (worked out once, and only when needed: a file of one article seldom needs it, and reading the text twice was
+  // a tenth of normalising it)
+  let pageZoneMemo: Zone | null | undefined;
+  const pageZone = (): Zone | null =>
+    pageZoneMemo === undefined
+      ? (pageZoneMemo = resolveZone({ title: drafts[0].headline.title, paragraphs: pageText.split("\n") }))
+      : pageZoneMemo;
   const sha = sha256(bytes);
   const parts = drafts.length;
   const articles: Article[] = [];
@@ -118,11 +125,12 @@ function run(file: string, bytes: Uint8Array, opts: NormaliseOptions, report: Re
     const part = n + 1;
     const paragraphs = d.body.map((p) => p.text);
     const prose = d.body.filter((p) => !p.subhead).map((p) => p.text);
+    const page = parts > 1 ? pageZone() : null;
     const zone: Zone | null =
       resolveZone(
         { title: [d.headline.kicker, d.headline.title, d.headline.subtitle].filter(Boolean).join(" "), paragraphs: [...paragraphs, ...d.captions] },
-        pageZone && parts > 1 ? { city: pageZone.city, county: pageZone.county, page: true } : undefined,
-      ) ?? pageZone;
+        page ? { city: page.city, county: page.county, page: true } : undefined,
+      ) ?? pageZone();
     const authors = [...d.authors];
     for (const a of ctx.meta.authors) if (!authors.some((b) => b.name === a.name && b.role === a.role)) authors.push(a);
     const tags: string[] = extractTags(d.headline.title, [...paragraphs, ...d.captions]);
