@@ -81,10 +81,10 @@ function validOverlay(o) {
   );
 }
 
-/** Merge a shard's overlay into the index, searched under the shard's name. */
-function mergeOverlay(shard) {
+/** Merge a shard's overlay into an index (a Pagefind instance), searched under the shard's name. */
+function mergeOverlay(pf, shard) {
   if (!shard.overlay || Object.keys(shard.overlay.ids).length === 0) return null;
-  return pagefind.mergeIndex(new URL(shard.overlay.path, shardList).href, shards.length > 1 ? { mergeFilter: { shard: shard.label } } : {});
+  return pf.mergeIndex(new URL(shard.overlay.path, shardList).href, shards.length > 1 ? { mergeFilter: { shard: shard.label } } : {});
 }
 
 /**
@@ -138,8 +138,21 @@ function place(shard, results, sort) {
   return out;
 }
 
-/** @type {any} */
+/**
+ * Two Pagefind instances (a module imported under two URLs is two modules). `pagefind` holds the
+ * newest shard alone, with its overlay: a search by date shows its first page from it, and the
+ * search made ahead and the preload as the reader types use it. `everything` holds every shard,
+ * made on first need (the count, relevance, the older shards): Pagefind searches each index of an
+ * instance, whatever the filters, so once the shards were merged into one instance every later
+ * search read every shard before its first result (at 100k, a second query 1,469 ms).
+ * In an archive of one index, `pagefind` is the whole of it and `everything` stays null.
+ * @type {any}
+ */
 let pagefind;
+/** @type {any} */
+let everything = null;
+/** How many times the index was opened (openIndex): an instance merged for an earlier opening is not kept. */
+let openings = 0;
 // The index: one, or year shards listed in pagefind/shards.json, newest first (the undated
 // last), the first being pagefind/ itself. Each shard's pages carry a filter naming it.
 const shardList = new URL("../pagefind/shards.json", import.meta.url);
@@ -177,15 +190,22 @@ const filterCountsRequest = early(fetch(new URL("../pagefind/filter-counts.json"
 async function openIndex(again) {
   if (again) {
     await Promise.race([
-      pagefind.destroy(),
+      Promise.all([pagefind.destroy(), everything?.destroy()]),
       new Promise((_, reject) => setTimeout(() => reject(new Error("Pagefind did not close its index")), 5000)),
     ]);
   } else {
     pagefind = await pagefindRequest;
   }
+  openings++;
   merging = null;
+  everything = null;
   lastSearch = null;
-  await pagefind.options({
+  await setUp(pagefind);
+}
+
+/** An instance opened on the newest shard, with its overlay. */
+async function setUp(pf) {
+  await pf.options({
     // the site may be hosted under a sub-path: results link relative to where this script lives
     baseUrl: new URL("../", import.meta.url).pathname,
     highlightParam: "highlight",
@@ -194,10 +214,10 @@ async function openIndex(again) {
   });
   // the newest shard's overlay is searched with it from the first search
   if (shards.length > 0 && shards[0].overlay) {
-    await primaryLoaded();
-    await mergeOverlay(shards[0]);
+    await primaryLoaded(pf);
+    await mergeOverlay(pf, shards[0]);
   }
-  await pagefind.init();
+  await pf.init();
 }
 
 /**
@@ -206,7 +226,7 @@ async function openIndex(again) {
  * opened while the connection is down would otherwise leave the page searching forever.
  * (A search for nothing loads no index chunk.)
  */
-const primaryLoaded = () => pagefind.preload("");
+const primaryLoaded = (pf) => pf.preload("");
 
 /** @type {Promise<void> | null} */
 let reopening = null;
@@ -246,17 +266,28 @@ const SHARDED = shards.length > 1;
  * sorted newest first shows its first results from it, and merges the rest after.
  */
 const mergeAll = () =>
-  (merging ??= primaryLoaded().then(() =>
-    Promise.all(shards.slice(1).flatMap((s) => [pagefind.mergeIndex(new URL(s.path, shardList).href, { mergeFilter: { shard: s.label } }), mergeOverlay(s)])),
-  ));
+  (merging ??= (async () => {
+    const opened = openings;
+    const pf = await import(new URL("../pagefind/pagefind.js?every-shard", import.meta.url).href);
+    // kept from now on, so that opening the index again closes it even if a shard fails to merge
+    everything = pf;
+    await setUp(pf);
+    await primaryLoaded(pf);
+    await Promise.all(shards.slice(1).flatMap((s) => [pf.mergeIndex(new URL(s.path, shardList).href, { mergeFilter: { shard: s.label } }), mergeOverlay(pf, s)]));
+    // not when the index was opened again meanwhile (a failure): the next search merges again
+    if (opened !== openings) throw new Error("the index was opened again");
+  })());
+/** The instance that holds every shard (merged in first when the index is in shards). */
+const wholeIndex = async () => {
+  if (!SHARDED) return pagefind;
+  await mergeAll();
+  return everything;
+};
 
 // ── filter choices, from the index ──
 // the counts come from a small file the build writes (pagefind/filter-counts.json): asking
 // Pagefind would load every shard's filter files before the first search
-const everyFilter = async () => {
-  if (SHARDED) await mergeAll();
-  return pagefind.filters();
-};
+const everyFilter = async () => (await wholeIndex()).filters();
 const available = await filterCountsRequest.then(
   (r) => (r.ok ? r.json() : everyFilter()),
   () => everyFilter(),
@@ -388,21 +419,21 @@ function filtersOf(state) {
 // started, and the texts of its first results fetched; when the form then runs (Enter, or the
 // pause after typing) and makes the same call on the same index, it takes that search instead
 // of starting it again. It loads only what that search would, and it is made only when the
-// form's first call is one search of the index as loaded (not when other shards would be
-// merged in first).
+// form's first call is one search of the newest shard's instance (newest first), or of the one
+// index of an archive not in shards.
 
 /** whether a search made ahead is running (one at a time: the form's own search catches up) */
 let aheadRunning = false;
-const callKey = (term, options) => JSON.stringify([term, options, merging !== null]);
+const callKey = (term, options, whole) => JSON.stringify([term, options, whole]);
 
 /**
  * Pagefind's search; the same call on the same index as the last (made ahead, or Enter pressed
  * again on the same form) takes the last one's answer instead of searching again.
  */
-function searchIndex(term, options) {
-  const key = callKey(term, options);
+function searchIndex(term, options, pf = pagefind) {
+  const key = callKey(term, options, pf !== pagefind);
   if (lastSearch && lastSearch.key === key) return lastSearch.response;
-  const response = pagefind.search(term, options);
+  const response = pf.search(term, options);
   const entry = { key, response };
   lastSearch = entry;
   response.catch(() => {
@@ -418,7 +449,7 @@ function searchAhead(term, edit, runAtEdit) {
   const filters = filtersOf(state);
   const sort = sortOf(state.sort);
   // sharded: only newest first from the newest shard, before any other shard is merged in
-  if (SHARDED && (sort !== "desc" || merging !== null || !holdsYear(shards[0], filters.year))) return;
+  if (SHARDED && (sort !== "desc" || !holdsYear(shards[0], filters.year))) return;
   const options = searchOptions(filters, sort);
   if (lastSearch && lastSearch.key === callKey(term, options)) return;
   aheadRunning = true;
@@ -447,11 +478,11 @@ const searchOptions = (filters, sort) => (sort ? { filters, sort: { date: sort }
  */
 const inShownOrder = (shard, results, sort) => (sort ? place(shard, results, sort) : results.filter((r) => !masked.has(r.id)));
 
-/** One shard's results, in date order. Before the others are merged in, the index is the first shard alone. */
+/** One shard's results, in date order: the newest from its own instance, the others from the one of every shard. */
 async function searchShard(l, shard) {
-  if (shard === shards[0] && merging === null) return place(shard, (await searchIndex(l.term || null, searchOptions(l.filters, l.sort))).results, l.sort);
-  await mergeAll();
-  return place(shard, (await pagefind.search(l.term || null, searchOptions({ ...l.filters, shard: shard.label }, l.sort))).results, l.sort);
+  if (shard === shards[0]) return place(shard, (await searchIndex(l.term || null, searchOptions(l.filters, l.sort))).results, l.sort);
+  const pf = await wholeIndex();
+  return place(shard, (await pf.search(l.term || null, searchOptions({ ...l.filters, shard: shard.label }, l.sort))).results, l.sort);
 }
 
 /** Search shards in order until the listing holds n results (or every shard is searched). One at a time. */
@@ -509,9 +540,9 @@ async function runSearch(state, id) {
     // (with a year filter, only the shards that can hold that year)
     l.parts = (sort === "asc" ? [...shards].reverse() : [...shards]).filter((s) => holdsYear(s, filters.year));
   } else {
-    if (SHARDED) await mergeAll();
+    const pf = await wholeIndex();
     if (id !== run) return;
-    const response = await searchIndex(term || null, searchOptions(filters, sort));
+    const response = await searchIndex(term || null, searchOptions(filters, sort), pf);
     if (id !== run) return;
     // (sorted by date here only when the index is one)
     l.items = inShownOrder(shards[0], response.results, sort);
@@ -523,8 +554,9 @@ async function runSearch(state, id) {
   if (id !== run || l.total !== null) return;
   // the count: one search of every shard (the remaining shards are searched in order only as
   // the reader asks for more)
-  await mergeAll();
-  const all = await pagefind.search(term || null, { filters });
+  const whole = await wholeIndex();
+  if (id !== run) return;
+  const all = await whole.search(term || null, { filters });
   if (id !== run) return;
   if (l.total === null) l.total = all.results.filter((r) => !masked.has(r.id)).length;
   showStatus(l);
