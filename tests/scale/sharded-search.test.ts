@@ -259,6 +259,36 @@ describe("a larger archive: the first results of a newest-first search come from
     await page.close();
   });
 
+  test("a second query, after the first was counted in every shard, shows its first page from the newest shard alone", async () => {
+    const listed = JSON.parse(await readFile(join(big.out, "pagefind", "shards.json"), "utf8")) as { label: string }[];
+    const [from, to = from] = listed[0].label.match(/\d{4}(?=\.|-|$)/g) ?? [""];
+    const page = await browser.newPage();
+    await page.goto(`${big.server.url}search/?q=${encodeURIComponent("招商引资")}`);
+    // counted: every other shard merged in
+    await searchSettled(page);
+    const held: string[] = [];
+    const release = await holdRequests(page, "**/pagefind-shards/**", (url) => held.push(new URL(url).pathname));
+    await page.fill("#q", "开发区");
+    await page.press("#q", "Enter");
+    // its first page, while the other shards' files stay held (one instance of every shard would wait for them)
+    await page.waitForFunction(() => /^已找到 \d+ 篇，正在检索其他年份……$/.test(document.getElementById("search-status")?.textContent ?? ""));
+    await pageShown(page);
+    const byId = new Map(big.records.map((r) => [r.id, r]));
+    const shown = await page.$$eval("#search-results .entry-title a", (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    assert.equal(shown.length, 20, "a full first page");
+    for (const p of shown) {
+      const record = byId.get(p.replace(/^\/articles\/|\/$/g, ""));
+      assert.ok(record, `${p} is an article of the archive`);
+      const year = record?.date?.slice(0, 4) ?? "";
+      assert.ok(year >= from && year <= to, `${p} (${year}) is in the newest shard ${listed[0].label}`);
+    }
+    release();
+    await searchSettled(page);
+    assert.match((await page.textContent("#search-status")) ?? "", /^找到 \d+ 篇文章$/);
+    assert.ok(held.length > 0, "the count read the other shards' files for the new words");
+    await page.close();
+  });
+
   test("typed words are searched ahead in the newest shard alone, and the search after the pause takes that search", async () => {
     const page = await browser.newPage();
     const calls = await countSearches(page);
