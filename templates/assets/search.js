@@ -262,8 +262,9 @@ try {
 }
 const SHARDED = shards.length > 1;
 /**
- * The other shards, merged in once. Until then only the newest shard is loaded: a search
- * sorted newest first shows its first results from it, and merges the rest after.
+ * Every shard, merged once into the second instance (`everything`), on first need: a search
+ * sorted newest first shows its first results from the newest shard's own instance, and merges
+ * the rest after.
  */
 const mergeAll = () =>
   (merging ??= (async () => {
@@ -424,14 +425,14 @@ function filtersOf(state) {
 
 /** whether a search made ahead is running (one at a time: the form's own search catches up) */
 let aheadRunning = false;
-const callKey = (term, options, whole) => JSON.stringify([term, options, whole]);
+const callKey = (term, options, pf = pagefind) => JSON.stringify([term, options, pf !== pagefind]);
 
 /**
  * Pagefind's search; the same call on the same index as the last (made ahead, or Enter pressed
  * again on the same form) takes the last one's answer instead of searching again.
  */
 function searchIndex(term, options, pf = pagefind) {
-  const key = callKey(term, options, pf !== pagefind);
+  const key = callKey(term, options, pf);
   if (lastSearch && lastSearch.key === key) return lastSearch.response;
   const response = pf.search(term, options);
   const entry = { key, response };
@@ -448,7 +449,7 @@ function searchAhead(term, edit, runAtEdit) {
   const state = readForm();
   const filters = filtersOf(state);
   const sort = sortOf(state.sort);
-  // sharded: only newest first from the newest shard, before any other shard is merged in
+  // sharded: only newest first, from the newest shard's own instance
   if (SHARDED && (sort !== "desc" || !holdsYear(shards[0], filters.year))) return;
   const options = searchOptions(filters, sort);
   if (lastSearch && lastSearch.key === callKey(term, options)) return;
