@@ -12,7 +12,7 @@ import { gunzipSync } from "node:zlib";
 import { decode } from "cbor2";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { build } from "../../src/build.ts";
 import { indexSite } from "../../src/site/search-index.ts";
 import { dateSortKey } from "../../src/site/format.ts";
@@ -225,11 +225,29 @@ describe("a larger archive: the first results of a newest-first search come from
     await big?.server.close();
   });
 
-  test("results are on screen while the other shards are still loading, and the count follows", async () => {
-    const listed = JSON.parse(await readFile(join(big.out, "pagefind", "shards.json"), "utf8")) as { label: string; pages: number }[];
-    assert.ok(listed.length >= 3, `shards: ${JSON.stringify(listed)}`);
+  /** The site's shards as listed, newest first. */
+  const listedShards = async (): Promise<{ label: string; pages: number }[]> => JSON.parse(await readFile(join(big.out, "pagefind", "shards.json"), "utf8"));
+
+  /** The result links on screen; a full first page, every article of the newest shard's years. */
+  async function firstPageFromNewestShard(page: Page): Promise<string[]> {
+    const newest = (await listedShards())[0];
     // the years of its label (2023, 2022-2023, or months of a cut year: 2023.12, 2023.11-2024)
-    const [from, to = from] = listed[0].label.match(/\d{4}(?=\.|-|$)/g) ?? [""];
+    const [from, to = from] = newest.label.match(/\d{4}(?=\.|-|$)/g) ?? [""];
+    const byId = new Map(big.records.map((r) => [r.id, r]));
+    const shown = await page.$$eval("#search-results .entry-title a", (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    assert.equal(shown.length, 20, "a full first page");
+    for (const p of shown) {
+      const record = byId.get(p.replace(/^\/articles\/|\/$/g, ""));
+      assert.ok(record, `${p} is an article of the archive`);
+      const year = record.date?.slice(0, 4) ?? "";
+      assert.ok(year >= from && year <= to, `${p} (${year}) is in the newest shard ${newest.label}`);
+    }
+    return shown;
+  }
+
+  test("results are on screen while the other shards are still loading, and the count follows", async () => {
+    const listed = await listedShards();
+    assert.ok(listed.length >= 3, `shards: ${JSON.stringify(listed)}`);
     const page = await browser.newPage();
     // hold every request for another shard until the first results are checked
     const held: string[] = [];
@@ -239,13 +257,7 @@ describe("a larger archive: the first results of a newest-first search come from
     await pageShown(page);
     const status = (await page.textContent("#search-status")) ?? "";
     assert.match(status, /^已找到 \d+ 篇，正在检索其他年份……$/);
-    const byId = new Map(big.records.map((r) => [r.id, r]));
-    const shownFirst = await page.$$eval("#search-results .entry-title a", (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-    assert.equal(shownFirst.length, 20, "a full first page");
-    for (const p of shownFirst) {
-      const year = byId.get(p.replace(/^\/articles\/|\/$/g, ""))?.date?.slice(0, 4) ?? "";
-      assert.ok(year >= from && year <= to, `${p} (${year}) is in the newest shard ${listed[0].label}`);
-    }
+    const shownFirst = await firstPageFromNewestShard(page);
     release();
     await searchSettled(page);
     // the count, as shown before "more" is pressed (it comes from a search of every shard; the
@@ -260,8 +272,6 @@ describe("a larger archive: the first results of a newest-first search come from
   });
 
   test("a second query, after the first was counted in every shard, shows its first page from the newest shard alone", async () => {
-    const listed = JSON.parse(await readFile(join(big.out, "pagefind", "shards.json"), "utf8")) as { label: string }[];
-    const [from, to = from] = listed[0].label.match(/\d{4}(?=\.|-|$)/g) ?? [""];
     const page = await browser.newPage();
     await page.goto(`${big.server.url}search/?q=${encodeURIComponent("招商引资")}`);
     // counted: every other shard merged in
@@ -273,15 +283,7 @@ describe("a larger archive: the first results of a newest-first search come from
     // its first page, while the other shards' files stay held (one instance of every shard would wait for them)
     await page.waitForFunction(() => /^已找到 \d+ 篇，正在检索其他年份……$/.test(document.getElementById("search-status")?.textContent ?? ""));
     await pageShown(page);
-    const byId = new Map(big.records.map((r) => [r.id, r]));
-    const shown = await page.$$eval("#search-results .entry-title a", (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-    assert.equal(shown.length, 20, "a full first page");
-    for (const p of shown) {
-      const record = byId.get(p.replace(/^\/articles\/|\/$/g, ""));
-      assert.ok(record, `${p} is an article of the archive`);
-      const year = record?.date?.slice(0, 4) ?? "";
-      assert.ok(year >= from && year <= to, `${p} (${year}) is in the newest shard ${listed[0].label}`);
-    }
+    await firstPageFromNewestShard(page);
     release();
     await searchSettled(page);
     assert.match((await page.textContent("#search-status")) ?? "", /^找到 \d+ 篇文章$/);
