@@ -16,7 +16,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Archive, ArchiveEntry, ListPage } from "./archive.ts";
+import type { Archive, ArchiveEntry, ArticleNav, ListPage } from "./archive.ts";
 import type { FigureArchive, FigurePage } from "./figures.ts";
 
 type Obj = Record<string, unknown>;
@@ -108,12 +108,23 @@ function digest(text: string): string {
   return createHash("sha256").update(text).digest("base64url").slice(0, 22);
 }
 
+/**
+ * What an article page shows of its navigation (templates/_includes/layouts/article.njk): its zone,
+ * city and tags by name and link only. Their counts are not on the page: with them in the
+ * fingerprint, one article added to a tag made every article of that tag render again (13,052 of
+ * 15,741 pages at 10k articles, for one new article).
+ */
+function articleNav(nav: ArticleNav): unknown {
+  const link = (g: { url: string; name: string } | null): unknown => g && { url: g.url, name: g.name };
+  return { zone: link(nav.zone), city: link(nav.city), tags: nav.tags.map(link), samePage: nav.samePage, prev: nav.prev, next: nav.next };
+}
+
 /** Fingerprints of every paginated page, by URL (site-relative, without the base path). */
 export function pageFingerprints(archive: Archive, figures: FigureArchive): Map<string, string> {
   const out = new Map<string, string>();
   const h = new PageHasher(archive.entries);
   for (const e of archive.entries) {
-    const nav = archive.nav[e.record.id];
+    const nav = articleNav(archive.nav[e.record.id]);
     const indicatorUrls = e.record.figures.map((f) => (f.canonical ? (figures.indicatorUrls[f.canonical] ?? null) : null));
     // the article itself in full (its digest stands for it inside its neighbours' pages)
     out.set(e.url, h.hash("article", e.body ?? "", h.entryDigest(e), nav, indicatorUrls));

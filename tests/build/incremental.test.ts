@@ -5,7 +5,7 @@
  */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { appendFile, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { appendFile, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { build, type BuildResult } from "../../src/build.ts";
@@ -110,6 +110,34 @@ describe("rebuilds", () => {
     assert.equal(after["2011"] ?? 0, (before["2011"] ?? 0) - 1);
     assert.equal(after["2019"] ?? 0, (before["2019"] ?? 0) + 1);
     await rm(pinned);
+    await rebuildMatchesCold(site);
+  });
+
+  it("after an article is added, render and convert its own pages and its neighbours', not every article of its tags, and match a cold build", async () => {
+    // the time each article page and its Traditional copy were last written
+    const stamps = async (): Promise<Map<string, number>> => {
+      const out = new Map<string, number>();
+      for (const f of await listTree(site)) if (/^(hant\/)?articles\/[^/]+\/index\.html$/.test(f)) out.set(f, (await stat(join(site, f))).mtimeMs);
+      return out;
+    };
+    const before = await stamps();
+    const seed = first.report.inputs.find((i) => i.articles.length === 1)!;
+    await writeFile(join(arts, "zz-added.txt"), `${await readFile(join(arts, seed.file), "utf8")}\n会议还强调，要进一步优化营商环境，确保全年目标任务圆满完成。\n`);
+    const again = await rebuildMatchesCold(site);
+    const added = again.report.inputs.find((i) => i.file === "zz-added.txt")!.articles;
+    assert.equal(added.length, 1);
+    const byId = new Map(again.articles.map((r) => [r.id, r]));
+    const it = byId.get(added[0])!;
+    // what may change: the new article, the articles of its zone (its neighbours), of its source file
+    const mayChange = new Set(again.articles.filter((r) => r.id === it.id || (it.zone && r.zone?.name === it.zone.name) || r.source.file === it.source.file).map((r) => r.id));
+    const sharingTag = again.articles.filter((r) => !mayChange.has(r.id) && r.tags.some((t) => it.tags.includes(t)));
+    assert.ok(sharingTag.length > 0, "no article outside the new one's zone shares a tag with it: the test shows nothing");
+    const after = await stamps();
+    const redone = [...after].filter(([f, t]) => before.get(f) !== t).map(([f]) => f);
+    for (const f of redone) assert.ok(mayChange.has(f.split("/").at(-2)!), `${f} was written again`);
+    assert.ok(redone.includes(`hant/articles/${it.id}/index.html`));
+    assert.ok(again.redone!.hantConverted < again.redone!.hantPages / 2, `converted ${again.redone!.hantConverted} of ${again.redone!.hantPages}`);
+    await rm(join(arts, "zz-added.txt"));
     await rebuildMatchesCold(site);
   });
 
