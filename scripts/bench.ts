@@ -3,8 +3,10 @@
  *
  * Builds a generated corpus of N articles (scripts/generate-corpus.ts) and
  * prints, per stage (normalise, render, index) and in total: wall time, peak
- * memory and output size; then the bytes and time of a first search in
- * Chromium; then a rebuild after one changed article. Peak memory is the
+ * memory and output size; then the public command's cold build, and rebuilds
+ * after one changed article (an old one, a recent one); then the bytes and
+ * time of a first search in Chromium; then, last, a rebuild after one new
+ * article of the newest year is added. Peak memory is the
  * whole process tree's, sampled from /proc. In the same run it
  * renders the same normalised Markdown with Hugo (Debian's hugo, a minimal
  * template of the same fields) followed by the same Pagefind run, and prints
@@ -15,7 +17,7 @@ import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSyn
 import { cpus, totalmem } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { generateCorpus } from "./generate-corpus.ts";
+import { generateCorpus, newArticle } from "./generate-corpus.ts";
 
 const { values } = parseArgs({
   options: {
@@ -425,7 +427,7 @@ async function main(): Promise<void> {
       writeFileSync(join(victim, one), original); // the corpus stays the corpus of N
     }
     // back to the cold build's output, so the next rebuild redoes only its own article (not measured)
-    if (which === "an old article") await build("rebuild, the old article restored");
+    await build(`rebuild, ${which} restored`);
   }
 
   if (values.browser && !values["no-browser"]) {
@@ -449,6 +451,22 @@ async function main(): Promise<void> {
       if (stageTotals) say(`ratio ours / (Hugo + Pagefind), stage by stage: render+index ${(stageTotals.renderIndex / both.seconds).toFixed(2)}; with normalisation ${(stageTotals.all / both.seconds).toFixed(2)}`);
       if (fullSeconds !== null) say(`ratio ours / (Hugo + Pagefind), the cold one-process build (normalisation and the Traditional site included): ${(fullSeconds / both.seconds).toFixed(2)}`);
     }
+  }
+  // a new article of the newest year arrives (pages are added: new list pages, the article's own);
+  // last, as Hugo is given the corpus of N
+  {
+    const newest = Number(years[years.length - 1]);
+    const g = newArticle(N, newest);
+    const path = join(CORPUS, g.path);
+    writeFileSync(path, g.bytes);
+    try {
+      const rebuild = await build(`rebuild, a new article added`);
+      say(row(rebuild));
+      sayTimings();
+    } finally {
+      rmSync(path, { force: true });
+    }
+    await build("rebuild, the new article removed"); // the output is the corpus of N again (not measured)
   }
   say(`log: ${log}`);
 }

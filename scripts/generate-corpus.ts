@@ -144,6 +144,18 @@ function article(i: number, p: Pools): Generated {
   return { path: `${dir}/${i}.txt`, bytes: Buffer.from(text, "utf8") };
 }
 
+/**
+ * An article that is not in the corpus of N (generated as article N, N+1 … would be), the first
+ * of them dated in `year`: a new article arriving, for the benchmark's rebuild.
+ */
+export function newArticle(n: number, year: number, articlesDir = "articles"): Generated {
+  const p = pools(articlesDir);
+  for (let i = n; ; i++) {
+    const g = article(i, p);
+    if (g.path.startsWith(`${year}/`)) return g;
+  }
+}
+
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"]/gu, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] ?? c);
 }
