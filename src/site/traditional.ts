@@ -282,7 +282,12 @@ const STATE_FILE = "hant-state.json";
 const validHantState = (s: Partial<HantState>): boolean =>
   typeof s.version === "string" && isStringRecord(s.files) && Array.isArray(s.used) && typeof s.seen === "string" && isStringRecord(s.links);
 
-const linksToText = (l: Uint32Array): string => Buffer.from(l.buffer, l.byteOffset, l.byteLength).toString("base64");
+/** A page's looked-for hashes as text: 4 bytes each, little-endian, in base64. */
+function linksToText(l: Uint32Array): string {
+  const b = Buffer.alloc(l.length * 4);
+  l.forEach((h, i) => b.writeUInt32LE(h, i * 4));
+  return b.toString("base64");
+}
 
 /** Does a page's record of looked-for files (linksToText) hold any of these hashes? */
 function looksFor(text: string, hashes: ReadonlySet<number>): boolean {

@@ -127,15 +127,15 @@ describe("rebuilds", () => {
     const added = again.report.inputs.find((i) => i.file === "zz-added.txt")!.articles;
     assert.equal(added.length, 1);
     const byId = new Map(again.articles.map((r) => [r.id, r]));
-    const it = byId.get(added[0])!;
+    const fresh = byId.get(added[0])!;
     // what may change: the new article, the articles of its zone (its neighbours), of its source file
-    const mayChange = new Set(again.articles.filter((r) => r.id === it.id || (it.zone && r.zone?.name === it.zone.name) || r.source.file === it.source.file).map((r) => r.id));
-    const sharingTag = again.articles.filter((r) => !mayChange.has(r.id) && r.tags.some((t) => it.tags.includes(t)));
+    const mayChange = new Set(again.articles.filter((r) => r.id === fresh.id || (fresh.zone && r.zone?.name === fresh.zone.name) || r.source.file === fresh.source.file).map((r) => r.id));
+    const sharingTag = again.articles.filter((r) => !mayChange.has(r.id) && r.tags.some((t) => fresh.tags.includes(t)));
     assert.ok(sharingTag.length > 0, "no article outside the new one's zone shares a tag with it: the test shows nothing");
     const after = await stamps();
     const redone = [...after].filter(([f, t]) => before.get(f) !== t).map(([f]) => f);
     for (const f of redone) assert.ok(mayChange.has(f.split("/").at(-2)!), `${f} was written again`);
-    assert.ok(redone.includes(`hant/articles/${it.id}/index.html`));
+    assert.ok(redone.includes(`hant/articles/${fresh.id}/index.html`));
     assert.ok(again.redone!.hantConverted < again.redone!.hantPages / 2, `converted ${again.redone!.hantConverted} of ${again.redone!.hantPages}`);
     await rm(join(arts, "zz-added.txt"));
     await rebuildMatchesCold(site);
