@@ -223,14 +223,19 @@ export function slugify(name: string): string {
     .toLowerCase();
 }
 
-/** FNV-1a, 32 bit, as 8 hex digits: a short stable tag to tell colliding slugs apart. */
-export function shortHash(s: string): string {
+/** FNV-1a, 32 bit, over the code points of a string. */
+export function fnv1a32(s: string): number {
   let h = 0x811c9dc5;
   for (const ch of s) {
     h ^= ch.codePointAt(0)!;
     h = Math.imul(h, 0x01000193) >>> 0;
   }
-  return h.toString(16).padStart(8, "0");
+  return h;
+}
+
+/** FNV-1a, 32 bit, as 8 hex digits: a short stable tag to tell colliding slugs apart. */
+export function shortHash(s: string): string {
+  return fnv1a32(s).toString(16).padStart(8, "0");
 }
 
 /**

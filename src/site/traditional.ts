@@ -25,6 +25,7 @@ import type { ArticleRecord } from "../types.ts";
 import { HANT_DIR, toHantDocument, type HantPageContext } from "./hant-html.ts";
 import { converter, hansDicts, hantDicts, personOverrides, type ScriptDicts } from "./script.ts";
 import { siteVersion } from "./render-plan.ts";
+import { fnv1a32 } from "./format.ts";
 import { fileStamp, isStringRecord, putState, takeState } from "../state-file.ts";
 
 export interface TraditionalOptions {
@@ -128,16 +129,11 @@ export function mirrorLookup(files: Iterable<string>, missed?: (file: string) =>
 }
 
 /**
- * A 32-bit FNV-1a hash of a file name: a page's copy records the hashes of the files its links
- * looked for and did not find (mirrorLookup), so that when pages are added, only the copies whose
- * links looked for one of them are converted again. Two names with the same hash only cost a page
- * converted for nothing.
+ * The hash a page's copy records of each file its links looked for and did not find (mirrorLookup),
+ * so that when pages are added, only the copies whose links looked for one of them are converted
+ * again. Two names with the same hash only cost a page converted for nothing.
  */
-export function nameHash(name: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
+const nameHash = fnv1a32;
 
 /** Texts up to this long are remembered: names, dates, headings, the excerpts that list pages repeat. */
 const MEMO_LENGTH = 160;
