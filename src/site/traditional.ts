@@ -89,8 +89,9 @@ function pagesOf(outDir: string): string[] {
  * and the folders left empty; `dir` itself stays. Links are removed, never followed.
  */
 async function pruneTree(dir: string, keep: ReadonlySet<string>): Promise<void> {
-  if (!existsSync(dir)) return;
-  if (!lstatSync(dir).isDirectory()) return rm(dir, { force: true });
+  const top = lstatSync(dir, { throwIfNoEntry: false });
+  if (!top) return;
+  if (!top.isDirectory()) return rm(dir, { force: true });
   // true when nothing is left in the folder
   const walk = async (abs: string, rel: string): Promise<boolean> => {
     let left = 0;
