@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import MarkdownIt from "markdown-it";
-import { buildArchive, sitemapFiles, type Archive, type ArchiveEntry, type ListKind, type ListPage, type SitemapFile } from "./src/site/archive.ts";
+import { LazyEntry, buildArchive, sitemapFiles, type Archive, type ArchiveEntry, type ListKind, type ListPage, type SitemapFile } from "./src/site/archive.ts";
 import { buildFigureArchive, type FigureArchive, type FigurePage } from "./src/site/figures.ts";
 import { markFigureQuotes } from "./src/site/figure-marks.ts";
 import * as fmt from "./src/site/format.ts";
@@ -94,16 +94,9 @@ export default function (eleventyConfig: UserConfig) {
   const job = renderInput(build.inputToken);
   const archiveOf = (): Archive => {
     if (!job.archive) {
-      const entries: ArchiveEntry[] = job.articles.map((input) => {
-        const record = toRecord(input.data, input.slug);
-        return {
-          record,
-          captions: toCaptions(input.data),
-          url: `/articles/${input.slug}/`,
-          excerpt: fmt.excerpt(input.body),
-          body: input.body,
-        };
-      });
+      const entries: ArchiveEntry[] = job.articles.map(
+        (input) => new LazyEntry(toRecord(input.data, input.slug), toCaptions(input.data), `/articles/${input.slug}/`, input.body),
+      );
       job.archive = buildArchive(entries, t, { pageSize: build.pageSize, sitemapLimit: build.sitemapLimit });
     }
     return job.archive;

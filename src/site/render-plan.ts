@@ -46,7 +46,7 @@ function groupSummary(g: Obj): Obj {
 
 /**
  * Hashes what pages show. An article (ArchiveEntry) inside a page is hashed once, on its
- * own (record, captions, excerpt, URL), and stands in every page by that digest: hashing each
+ * own (record, captions, URL, and the body its excerpt is made from), and stands in every page by that digest: hashing each
  * page's articles field by field (a replacer over every key of every record) took 18 s at 11k
  * articles; by digest it is the cost of one JSON.stringify per article. A figure's row and
  * an indicator's summary are likewise hashed once, the first time a page shows them: an
@@ -58,7 +58,8 @@ class PageHasher {
 
   constructor(entries: readonly ArchiveEntry[]) {
     for (const e of entries) {
-      this.digests.set(e, digest(JSON.stringify([e.record, e.captions, e.excerpt, e.url])));
+      // the body, not the excerpt made from it: excerpts are made only for the pages rendered (LazyEntry)
+      this.digests.set(e, createHash("sha256").update(JSON.stringify([e.record, e.captions, e.url])).update("\u0000").update(e.body ?? "").digest("base64url").slice(0, 22));
     }
   }
 
