@@ -16,8 +16,8 @@
  * overlay (see Overlay, makeOverlay).
  */
 import { createHash } from "node:crypto";
-import { cp, mkdir, readFile, readdir, rename, rm, utimes, writeFile } from "node:fs/promises";
-import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, statSync } from "node:fs";
+import { mkdir, readFile, readdir, rename, rm, utimes, writeFile } from "node:fs/promises";
+import { closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { availableParallelism } from "node:os";
 import * as pagefind from "pagefind";
@@ -359,6 +359,33 @@ export async function indexOne(site: string, shard: ShardPlan, outputPath: strin
   return digests;
 }
 
+/**
+ * Copies a folder of index files (a shard into the cache, or back into a site) as hard links where
+ * both are on one file system, else as copies. Index files are never written in place once made:
+ * a shard indexed again is written into a folder emptied first (indexOne), and the files written
+ * into an index folder later (shards.json, filter-counts.json) are not in the cache. So a file the
+ * site and the cache share never changes under either. Links make no new files: on this machine
+ * (ext4, where making files costs most) the 13,240 index files of the 10k bench took 0.19 s to
+ * link, against 4.8–6.2 s for node's fs.cp (two runs each, 2026-12-08).
+ */
+export function linkTree(src: string, dst: string, keep: (name: string) => boolean = () => true): void {
+  mkdirSync(dst, { recursive: true });
+  for (const e of readdirSync(src, { withFileTypes: true })) {
+    const from = join(src, e.name);
+    const to = join(dst, e.name);
+    if (e.isDirectory()) linkTree(from, to, keep);
+    else if (e.isFile() && keep(e.name)) {
+      try {
+        linkSync(from, to);
+      } catch (err) {
+        // another file system, or one without links: a copy
+        if (!["EXDEV", "EPERM", "EMLINK", "ENOTSUP", "EOPNOTSUPP", "ENOSYS"].includes((err as NodeJS.ErrnoException).code ?? "")) throw err;
+        copyFileSync(from, to);
+      }
+    }
+  }
+}
+
 /** The URL Pagefind is given for a page (site-relative; the search page adds the base path). */
 function pageUrl(page: string): string {
   return `/${page.replace(/index\.html$/u, "")}`;
@@ -575,7 +602,7 @@ export async function indexShards(opts: ShardOptions): Promise<{ pages: number; 
       done(job, { cached: true, ...(overlay ? { overlay: Object.keys(overlay.ids).length } : {}) });
     } else if (cached && existsSync(join(cached, "pagefind-entry.json")) && existsSync(join(cached, CACHE_PAGES))) {
       await rm(outputPath, { recursive: true, force: true });
-      await cp(cached, outputPath, { recursive: true, filter: (src) => !src.endsWith(`/${CACHE_PAGES}`) });
+      linkTree(cached, outputPath, (name) => name !== CACHE_PAGES);
       const pages = await readFile(join(cached, CACHE_PAGES), "utf8").then((t) => JSON.parse(t) as unknown, () => null);
       if (isStringRecord(pages)) state.bases![rel] = { version: versionOf(shard.label), pages };
       const now = new Date();
@@ -617,7 +644,7 @@ export async function indexShards(opts: ShardOptions): Promise<{ pages: number; 
           const filling = `${t.cached}.filling-${process.pid}`;
           await rm(filling, { recursive: true, force: true });
           await mkdir(dirname(t.cached), { recursive: true });
-          await cp(t.outputPath, filling, { recursive: true });
+          linkTree(t.outputPath, filling);
           await writeFile(join(filling, CACHE_PAGES), JSON.stringify(pages));
           await rm(t.cached, { recursive: true, force: true });
           await rename(filling, t.cached);

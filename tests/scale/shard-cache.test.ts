@@ -6,7 +6,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
@@ -81,4 +81,56 @@ test("a second build of the same pages copies every shard from the cache; an ent
     await readFile(join(tmp, "three", "pagefind", "shards.json"), "utf8"),
     await readFile(join(tmp, "one", "pagefind", "shards.json"), "utf8"),
   );
+});
+
+/** Every file under `dir`: its path (relative), inode and sha256. */
+function filesOf(dir: string): Map<string, { ino: number; sha: string }> {
+  const out = new Map<string, { ino: number; sha: string }>();
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const p = join(e.parentPath, e.name);
+    out.set(p.slice(dir.length + 1), { ino: statSync(p).ino, sha: createHash("sha256").update(readFileSync(p)).digest("hex") });
+  }
+  return out;
+}
+
+test("the cache and a site restored from it share their index files as links, and rebuilding the site after a change leaves every shared file as it was", async () => {
+  const corpus = join(tmp, "shared-corpus");
+  cpSync(SEED_ARTICLES, corpus, { recursive: true });
+  const cache = join(tmp, "shared-cache");
+  const to = (name: string) => build({ articlesDir: corpus, outDir: join(tmp, name), contentDir: join(tmp, `${name}-content`), quiet: true, cacheDir: join(cache, "normalised"), maxShardPages: 5 });
+  const first = await to("shared-a");
+  assert.ok(first.redone!.shards.length >= 3);
+  const shardCache = join(cache, "pagefind-shards");
+  const cached = filesOf(shardCache);
+  const siteA = filesOf(join(tmp, "shared-a"));
+
+  const second = await to("shared-b");
+  assert.ok(second.redone!.shards.every((s) => s.cached), "every shard restored from the cache");
+  // each restored index file is the cache's file under a second name (a link), not a copy
+  const byIno = new Map([...cached].map(([p, f]) => [f.ino, p]));
+  let shared = 0;
+  for (const dir of await indexDirs(join(tmp, "shared-b"))) {
+    for (const [p, f] of filesOf(dir)) {
+      if (p === "shards.json" || p === "filter-counts.json") continue; // written for this site, after
+      assert.ok(byIno.has(f.ino), `${dir}/${p}: not linked to the cache`);
+      shared++;
+    }
+  }
+  assert.ok(shared > 50, `${shared} files shared`);
+
+  // a change to one article: the site's index changes (its shard, or an overlay over it); nothing shared with the cache does
+  const victim = readdirSync(corpus, { recursive: true, withFileTypes: true }).find((e) => e.isFile() && e.name.endsWith(".txt"))!;
+  appendFileSync(join(victim.parentPath, victim.name), "\n会议还强调，要进一步优化营商环境。\n");
+  const third = await to("shared-b");
+  assert.ok(third.redone!.shards.some((s) => !s.cached), "the change reached the index");
+  for (const [p, f] of cached) {
+    const now = statSync(join(shardCache, p), { throwIfNoEntry: false });
+    if (now?.ino !== f.ino) continue; // an entry replaced by a new one (new files), not written over
+    assert.equal(createHash("sha256").update(readFileSync(join(shardCache, p))).digest("hex"), f.sha, `${p}: written over in place`);
+  }
+  for (const [p, f] of siteA) {
+    if (!p.startsWith("pagefind")) continue;
+    assert.equal(createHash("sha256").update(readFileSync(join(tmp, "shared-a", p))).digest("hex"), f.sha, `shared-a/${p} changed by a build of another site`);
+  }
 });
