@@ -192,74 +192,37 @@ export interface ShareTask {
   people: [string, string][];
 }
 
-/** What converting pages needs besides the pages: every page of the site (links to any of them lead to its copy) and the options. */
-export type ConverterTask = Omit<ShareTask, "files">;
-
-/**
- * Converts pages one after another (CPU) into hant/, while their folders and
- * files are written by the thread pool, a bounded number at once; keeps what
- * the pages used (ShareResult). convertShare reads the pages from the output
- * folder; the render's pipeline (HantPipeline) hands them over as Eleventy
- * makes them.
- */
-export class ShareConverter {
-  private readonly used = new Set<string>();
-  private chars = 0;
-  private readonly seen = new Uint8Array(0x10000);
-  private looked = new Set<number>();
-  private readonly links: Uint32Array[] = [];
-  private pages = 0;
-  private readonly ctx: HantPageContext;
-  private readonly dirs = new Map<string, Promise<unknown>>();
-  private readonly inFlight = new Set<Promise<void>>();
-
-  constructor(private readonly task: ConverterTask) {
-    const convert = converter(hantDicts(task.people), (phrase) => this.used.add(phrase));
-    const convertAll = batchConverter((s) => {
-      this.chars += s.length;
-      for (let i = 0; i < s.length; i++) this.seen[s.charCodeAt(i)] = 1;
-      return convert(s);
-    });
-    this.ctx = { base: task.base, siteUrl: task.siteUrl, mirrored: mirrorLookup(task.allFiles, (f) => this.looked.add(nameHash(f))), convertAll };
-  }
-
-  private madeDir(dir: string): Promise<unknown> {
-    let p = this.dirs.get(dir);
+/** Converts some of the site's pages into hant/ (in the main thread or a worker). */
+export async function convertShare(task: ShareTask): Promise<ShareResult> {
+  const used = new Set<string>();
+  const convert = converter(hantDicts(task.people), (phrase) => used.add(phrase));
+  let chars = 0;
+  const seen = new Uint8Array(0x10000);
+  const convertAll = batchConverter((s) => {
+    chars += s.length;
+    for (let i = 0; i < s.length; i++) seen[s.charCodeAt(i)] = 1;
+    return convert(s);
+  });
+  let looked = new Set<number>();
+  const links: Uint32Array[] = [];
+  const ctx: HantPageContext = { base: task.base, siteUrl: task.siteUrl, mirrored: mirrorLookup(task.allFiles, (f) => looked.add(nameHash(f))), convertAll };
+  // Pages are read and converted one after another (CPU); their folders and
+  // files are written by the thread pool meanwhile, a bounded number at once.
+  const dirs = new Map<string, Promise<unknown>>();
+  const madeDir = (dir: string): Promise<unknown> => {
+    let p = dirs.get(dir);
     if (!p) {
       const parent = dirname(dir);
-      p = (parent.length >= this.task.outDir.length && parent !== dir ? this.madeDir(parent) : Promise.resolve()).then(() =>
+      p = (parent.length >= task.outDir.length && parent !== dir ? madeDir(parent) : Promise.resolve()).then(() =>
         mkdir(dir).catch((e: NodeJS.ErrnoException) => {
           if (e.code !== "EEXIST") throw e;
         }),
       );
-      this.dirs.set(dir, p);
+      dirs.set(dir, p);
     }
     return p;
-  }
-
-  /** Converts one page (its path in the site, and its HTML); resolves once few enough writes are pending. */
-  async page(rel: string, html: string): Promise<void> {
-    const target = join(this.task.outDir, HANT_DIR, rel);
-    const page = toHantDocument(html, this.ctx);
-    this.links.push(Uint32Array.from(this.looked).sort());
-    this.looked = new Set();
-    this.pages++;
-    const write: Promise<void> = this.madeDir(dirname(target)).then(() => writeFile(target, page));
-    this.inFlight.add(write);
-    void write.finally(() => this.inFlight.delete(write)).catch(() => {}); // a failed write is thrown by finish()
-    if (this.inFlight.size >= 64) await Promise.race(this.inFlight);
-  }
-
-  /** Waits for the writes; what the pages converted so far used, their links in the order they came. */
-  async finish(): Promise<ShareResult> {
-    await Promise.all(this.inFlight);
-    return { pages: this.pages, chars: this.chars, used: [...this.used], seen: this.seen, links: this.links };
-  }
-}
-
-/** Converts some of the site's pages into hant/ (in the main thread or a worker). */
-export async function convertShare(task: ShareTask): Promise<ShareResult> {
-  const converter = new ShareConverter(task);
+  };
+  const inFlight = new Set<Promise<void>>();
   // pages are read a few ahead, so the disk works while the CPU converts
   const AHEAD = 16;
   const reads: Promise<string>[] = [];
@@ -268,12 +231,21 @@ export async function convertShare(task: ShareTask): Promise<ShareResult> {
   };
   for (let i = 0; i < AHEAD; i++) readAhead(i);
   for (let i = 0; i < task.files.length; i++) {
+    const rel = task.files[i];
     const html = await reads[i];
     delete reads[i];
     readAhead(i + AHEAD);
-    await converter.page(task.files[i], html);
+    const target = join(task.outDir, HANT_DIR, rel);
+    const page = toHantDocument(html, ctx);
+    links.push(Uint32Array.from(looked).sort());
+    looked = new Set();
+    const write: Promise<void> = madeDir(dirname(target)).then(() => writeFile(target, page));
+    inFlight.add(write);
+    void write.finally(() => inFlight.delete(write)).catch(() => {}); // a failed write is thrown below
+    if (inFlight.size >= 64) await Promise.race(inFlight);
   }
-  return converter.finish();
+  await Promise.all(inFlight);
+  return { pages: task.files.length, chars, used: [...used], seen, links };
 }
 
 /** Below this many pages, starting workers costs more than it saves. */
