@@ -59,7 +59,7 @@ class PageHasher {
   constructor(entries: readonly ArchiveEntry[]) {
     for (const e of entries) {
       // the body, not the excerpt made from it: excerpts are made only for the pages rendered (LazyEntry)
-      this.digests.set(e, createHash("sha256").update(JSON.stringify([e.record, e.captions, e.url])).update("\u0000").update(e.body ?? "").digest("base64url").slice(0, 22));
+      this.digests.set(e, digest(JSON.stringify([e.record, e.captions, e.url]), e.body ?? ""));
     }
   }
 
@@ -105,8 +105,11 @@ function isIndicatorGroup(v: object): boolean {
   return "variants" in v && "zones" in v && "slug" in v;
 }
 
-function digest(text: string): string {
-  return createHash("sha256").update(text).digest("base64url").slice(0, 22);
+/** A short digest of some texts (each after the first preceded by a NUL, so that no two lists of texts run together). */
+function digest(...texts: string[]): string {
+  const h = createHash("sha256");
+  texts.forEach((t, i) => (i ? h.update("\u0000").update(t) : h.update(t)));
+  return h.digest("base64url").slice(0, 22);
 }
 
 /**
